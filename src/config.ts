@@ -1,0 +1,69 @@
+import { normalizeBaseUrl } from "./base-url.js";
+import { ConfigurationError } from "./errors.js";
+import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
+
+export interface OrderClientOptions {
+  /** The tenant's region; defaults to `CDP_REGION`. Give this or `baseUrl`, not both. */
+  region?: Region;
+  /** A custom base URL (https, or http on loopback), for example a mock server. */
+  baseUrl?: string;
+  /** The client key (Basic auth user name); defaults to `CDP_CLIENT_KEY`. */
+  clientKey?: string;
+  /** The API token (Basic auth password); defaults to `CDP_API_TOKEN`. */
+  apiToken?: string;
+  /** A `fetch` implementation; defaults to the global one. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+export interface ResolvedConfig {
+  baseUrl: string;
+  clientKey: string;
+  apiToken: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** `process.env` where it exists (Node, Bun, Deno with compat); empty elsewhere. */
+function runtimeEnv(): Env {
+  const process = (globalThis as { process?: { env?: Env } }).process;
+  return process?.env ?? {};
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+function resolveBaseUrl(options: OrderClientOptions, env: Env): string {
+  if (options.region !== undefined && options.baseUrl !== undefined) {
+    throw new ConfigurationError("Give either region or baseUrl, not both.");
+  }
+  if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
+  const region = options.region ?? nonEmpty(env.CDP_REGION)?.trim().toLowerCase();
+  if (region === undefined) {
+    throw new ConfigurationError(
+      `No region: pass region (${REGIONS.join(", ")}) or baseUrl, or set CDP_REGION.`,
+    );
+  }
+  if (!isRegion(region)) {
+    throw new ConfigurationError(`Unknown region "${region}"; expected one of ${REGIONS.join(", ")}.`);
+  }
+  return REGION_BASE_URLS[region];
+}
+
+/** Merges options with the environment and checks the result; never echoes the token. */
+export function resolveConfig(options: OrderClientOptions = {}, env: Env = runtimeEnv()): ResolvedConfig {
+  const baseUrl = resolveBaseUrl(options, env);
+  const clientKey = nonEmpty(options.clientKey ?? env.CDP_CLIENT_KEY);
+  const apiToken = nonEmpty(options.apiToken ?? env.CDP_API_TOKEN);
+  const missing = [
+    clientKey === undefined && "clientKey (CDP_CLIENT_KEY)",
+    apiToken === undefined && "apiToken (CDP_API_TOKEN)",
+  ].filter(Boolean);
+  if (clientKey === undefined || apiToken === undefined) {
+    throw new ConfigurationError(`Missing credentials: ${missing.join(" and ")}.`);
+  }
+  if (clientKey.includes(":")) {
+    throw new ConfigurationError("clientKey must not contain ':' (it is the Basic auth user name).");
+  }
+  return { baseUrl, clientKey, apiToken };
+}
