@@ -686,19 +686,12 @@ export interface components {
              */
             status?: "BROWSED" | "CANCELLED" | "CONFIRMED" | "DECLINED" | "PARTIALY_CONFIRMED" | "PARTIALY_REFUNDED" | "PAYMENT_PENDING" | "PENDING" | "PURCHASED" | "REFUNDED" | "RESERVED" | "SEARCHED" | "UNKNOWN";
         };
-        /** @description The fields of an order that a create or a full update sends. */
-        OrderInput: components["schemas"]["OrderAttributes"] & {
-            referenceId: unknown;
-            orderedAt: unknown;
-            currencyCode: unknown;
-            price: unknown;
-        };
         /**
          * @description An order: the parent of its items, contact, consumers and data extension. Sitecore's
          *     request body also lists `createdAt` and `modifiedAt`; they are server-assigned here
-         *     and therefore read-only.
+         *     and therefore read-only. A response always has the fields a create must send.
          */
-        Order: components["schemas"]["OrderInput"] & {
+        Order: WithRequired<components["schemas"]["OrderAttributes"], "referenceId" | "orderedAt" | "currencyCode" | "price"> & {
             /**
              * Format: uuid
              * @description The order reference, assigned by Sitecore CDP.
@@ -775,6 +768,24 @@ export interface components {
              */
             moreInfoUrl?: string;
         };
+        /**
+         * @description Request bodies must not carry the fields Sitecore CDP assigns (read-only in responses):
+         *     `false` rejects each of them, so validators refuse them and generated request types
+         *     have them as `never`.
+         */
+        WithoutServerFields: {
+            ref?: never;
+            href?: never;
+            createdAt?: never;
+            modifiedAt?: never;
+            guest?: never;
+            order?: never;
+            orderItems?: never;
+        };
+        /** @description The body of an order create or full update. */
+        OrderInput: WithRequired<components["schemas"]["OrderAttributes"], "referenceId" | "orderedAt" | "currencyCode" | "price"> & components["schemas"]["WithoutServerFields"];
+        /** @description The body of an order partial update; every field is optional. */
+        OrderPatch: components["schemas"]["OrderAttributes"] & components["schemas"]["WithoutServerFields"];
         /**
          * @description The writable fields of an order item, none required on their own. A partial update sends
          *     any of them; `OrderItemInput` adds what a create or a full update must send.
@@ -853,16 +864,8 @@ export interface components {
              */
             channel?: string;
         };
-        /** @description The fields of an order item that a create or a full update sends. */
-        OrderItemInput: components["schemas"]["OrderItemAttributes"] & {
-            name: unknown;
-            type: unknown;
-            price: unknown;
-            currencyCode: unknown;
-            status: unknown;
-        };
         /** @description Something purchased as part of an order. */
-        OrderItem: components["schemas"]["OrderItemInput"] & {
+        OrderItem: WithRequired<components["schemas"]["OrderItemAttributes"], "name" | "type" | "price" | "currencyCode" | "status"> & {
             /**
              * Format: uuid
              * @description The order item reference, assigned by Sitecore CDP.
@@ -901,6 +904,10 @@ export interface components {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderItem"] | components["schemas"]["ResourceLink"])[];
         };
+        /** @description The body of an order item create or full update. */
+        OrderItemInput: WithRequired<components["schemas"]["OrderItemAttributes"], "name" | "type" | "price" | "currencyCode" | "status"> & components["schemas"]["WithoutServerFields"];
+        /** @description The body of an order item partial update; every field is optional. */
+        OrderItemPatch: components["schemas"]["OrderItemAttributes"] & components["schemas"]["WithoutServerFields"];
         /**
          * @description A guest identifier. Provide enough of them to satisfy your organization's identity
          *     resolution rules; they decide which guest the contact or consumer is attached to.
@@ -1050,6 +1057,8 @@ export interface components {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderContact"] | components["schemas"]["ResourceLink"])[];
         };
+        /** @description The body of an order contact or order consumer create or update. */
+        PersonInput: components["schemas"]["Person"] & components["schemas"]["WithoutServerFields"];
         /**
          * @description A person who consumes order items (for a flight, the passenger). Created under the
          *     order; the same guest can be both the order contact and an order consumer.
@@ -1151,6 +1160,8 @@ export interface components {
          * @description The key-value pairs of a data extension: one flat object of at most 100 pairs. Keys are
          *     camelCase and alphanumeric; values are strings, numbers, integers or booleans. Nested
          *     objects and arrays are rejected; group related keys with a common prefix instead.
+         *     The names of the extension's metadata fields (`name`, `key`, `ref`, `href`, `createdAt`,
+         *     `modifiedAt`, `order`, `orderItem`) are reserved.
          */
         DataExtensionValues: {
             [key: string]: components["schemas"]["DataExtensionValue"];
@@ -1541,7 +1552,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrderAttributes"];
+                "application/json": components["schemas"]["OrderPatch"];
             };
         };
         responses: {
@@ -1761,7 +1772,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OrderItemAttributes"];
+                "application/json": components["schemas"]["OrderItemPatch"];
             };
         };
         responses: {
@@ -1847,7 +1858,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Person"];
+                "application/json": components["schemas"]["PersonInput"];
             };
         };
         responses: {
@@ -1915,7 +1926,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Person"];
+                "application/json": components["schemas"]["PersonInput"];
             };
         };
         responses: {
@@ -1981,7 +1992,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Person"];
+                "application/json": components["schemas"]["PersonInput"];
             };
         };
         responses: {
@@ -2067,7 +2078,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Person"];
+                "application/json": components["schemas"]["PersonInput"];
             };
         };
         responses: {
@@ -2135,7 +2146,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Person"];
+                "application/json": components["schemas"]["PersonInput"];
             };
         };
         responses: {
@@ -2808,3 +2819,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

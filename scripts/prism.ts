@@ -2,10 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../openapi/openapi.yaml");
+import { dirname, join } from "node:path";
+import { SPEC_PATH } from "./spec.js";
 
 export interface RunningPrism {
   baseUrl: string;

@@ -1,0 +1,74 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { createOrderClient, type components } from "../../src/index.js";
+
+const client = createOrderClient({ region: "eu", clientKey: "k", apiToken: "t" });
+const order = { referenceId: "R-1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1 };
+const path = { params: { path: { orderRef: "o1" } } };
+
+describe("request types", () => {
+  it("rejects a path the API does not have", () => {
+    // @ts-expect-error: no such path
+    void client.GET("/v2.1/order/{orderRef}", path);
+  });
+
+  it("rejects a method the path does not have", () => {
+    // @ts-expect-error: consumers have no PATCH
+    void client.PATCH("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef: "c" } }, body: {} });
+  });
+
+  it("requires the path parameters", () => {
+    // @ts-expect-error: orderRef is missing
+    void client.GET("/v2.1/orders/{orderRef}", { params: { path: {} } });
+    void client.GET("/v2.1/orders/{orderRef}", path);
+  });
+
+  it("rejects read-only fields in a request body", () => {
+    // @ts-expect-error: ref is assigned by the server
+    void client.POST("/v2.1/orders", { body: { ...order, ref: "o1" } });
+    // @ts-expect-error: createdAt is assigned by the server
+    void client.PUT("/v2.1/orders/{orderRef}", { ...path, body: { ...order, createdAt: "2024-01-01T00:00:00Z" } });
+  });
+
+  it("rejects wrongly typed and unknown enum values", () => {
+    // @ts-expect-error: price is a number
+    void client.POST("/v2.1/orders", { body: { ...order, price: "1" } });
+    // @ts-expect-error: not an order status
+    void client.POST("/v2.1/orders", { body: { ...order, status: "SHIPPED" } });
+    // @ts-expect-error: the only data extension name is ext
+    void client.GET("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: { orderRef: "o", dataExtensionName: "other" } } });
+  });
+
+  it("requires the create fields but not on a partial update", () => {
+    const { price: _price, ...withoutPrice } = order;
+    // @ts-expect-error: price is required on create
+    void client.POST("/v2.1/orders", { body: withoutPrice });
+    void client.PATCH("/v2.1/orders/{orderRef}", { ...path, body: { status: "REFUNDED" } });
+    void client.PATCH("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef: "i" } }, body: { quantity: 2 } });
+  });
+
+  it("accepts only flat scalar data extension values", () => {
+    const params = { path: { orderRef: "o", dataExtensionName: "ext" as const } };
+    void client.POST("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params, body: { a: 1, b: "x", c: true } });
+    // @ts-expect-error: nested objects are not allowed
+    void client.POST("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params, body: { a: { b: 1 } } });
+  });
+});
+
+describe("response types", () => {
+  it("types the created order with its server-assigned fields", async () => {
+    const { data } = await client.POST("/v2.1/orders", { body: order });
+    expectTypeOf(data).toExtend<components["schemas"]["Order"] | undefined>();
+    expectTypeOf(data!.ref).toEqualTypeOf<string>();
+    expectTypeOf(data!.price).toEqualTypeOf<number>();
+  });
+
+  it("types errors with the shared error body", async () => {
+    const { error } = await client.GET("/v2.1/orders/{orderRef}", path);
+    if (error) expectTypeOf(error.status).toEqualTypeOf<number | string>();
+  });
+
+  it("types a delete as having no body", async () => {
+    const { data } = await client.DELETE("/v2.1/orders/{orderRef}", path);
+    expectTypeOf(data).toEqualTypeOf<never | undefined>();
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config.js";
+import { ConfigurationError } from "../../src/errors.js";
+
+const creds = { clientKey: "key", apiToken: "tok-SECRET-123" };
+
+function configError(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).not.toContain(creds.apiToken);
+    return error as ConfigurationError;
+  }
+  throw new Error("expected a ConfigurationError");
+}
+
+describe("resolveConfig", () => {
+  it.each([
+    ["ap", "https://api-engage-ap.sitecorecloud.io"],
+    ["eu", "https://api-engage-eu.sitecorecloud.io"],
+    ["jp", "https://api-engage-jpe.sitecorecloud.io"],
+    ["us", "https://api-engage-us.sitecorecloud.io"],
+  ] as const)("maps region %s to %s", (region, baseUrl) => {
+    expect(resolveConfig({ region, ...creds }, {}).baseUrl).toBe(baseUrl);
+  });
+
+  it("takes region and credentials from the environment", () => {
+    const env = { CDP_REGION: " EU ", CDP_CLIENT_KEY: "env-key", CDP_API_TOKEN: "env-token" };
+    expect(resolveConfig({}, env)).toEqual({
+      baseUrl: "https://api-engage-eu.sitecorecloud.io",
+      clientKey: "env-key",
+      apiToken: "env-token",
+    });
+  });
+
+  it("prefers explicit options over the environment", () => {
+    const env = { CDP_REGION: "eu", CDP_CLIENT_KEY: "env-key", CDP_API_TOKEN: "env-token" };
+    expect(resolveConfig({ region: "us", clientKey: "k", apiToken: "t" }, env)).toEqual({
+      baseUrl: "https://api-engage-us.sitecorecloud.io",
+      clientKey: "k",
+      apiToken: "t",
+    });
+  });
+
+  it("lets an explicit baseUrl override CDP_REGION", () => {
+    const config = resolveConfig({ baseUrl: "http://127.0.0.1:4010/", ...creds }, { CDP_REGION: "eu" });
+    expect(config.baseUrl).toBe("http://127.0.0.1:4010");
+  });
+
+  it.each([
+    [{}, /clientKey \(CDP_CLIENT_KEY\) and apiToken \(CDP_API_TOKEN\)/],
+    [{ clientKey: "key" }, /^Missing credentials: apiToken \(CDP_API_TOKEN\)\.$/],
+    [{ apiToken: creds.apiToken }, /^Missing credentials: clientKey \(CDP_CLIENT_KEY\)\.$/],
+    [{ clientKey: "  ", apiToken: creds.apiToken }, /clientKey/],
+  ])("rejects missing credentials %j", (partial, message) => {
+    expect(configError(() => resolveConfig({ region: "eu", ...partial }, {})).message).toMatch(message);
+  });
+
+  it("rejects a client key with a colon, which would corrupt Basic auth", () => {
+    configError(() => resolveConfig({ region: "eu", clientKey: "a:b", apiToken: creds.apiToken }, {}));
+  });
+
+  it("rejects an unknown region and names the valid ones", () => {
+    const error = configError(() => resolveConfig({ ...creds }, { CDP_REGION: "mars" }));
+    expect(error.message).toBe('Unknown region "mars"; expected one of ap, eu, jp, us.');
+  });
+
+  it("rejects a missing region", () => {
+    expect(configError(() => resolveConfig({ ...creds }, {})).message).toMatch(/No region/);
+  });
+
+  it("rejects region and baseUrl together", () => {
+    const error = configError(() => resolveConfig({ region: "eu", baseUrl: "https://x.test", ...creds }, {}));
+    expect(error.message).toBe("Give either region or baseUrl, not both.");
+  });
+
+  it.each([
+    ["http://cdp.example.com", /must use https/],
+    ["http://10.0.0.5:4010", /must use https/],
+    ["ftp://127.0.0.1", /must use https/],
+    ["not a url", /not an absolute URL/],
+    ["https://user:pass@cdp.test", /must not contain credentials/],
+    ["https://cdp.test/?a=1", /query or fragment/],
+  ])("rejects base URL %s", (baseUrl, message) => {
+    expect(configError(() => resolveConfig({ baseUrl, ...creds }, {})).message).toMatch(message);
+  });
+
+  it.each([
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
+    ["http://127.8.9.10", "http://127.8.9.10"],
+    ["http://localhost:8080/", "http://localhost:8080"],
+    ["http://[::1]:4010", "http://[::1]:4010"],
+    ["https://proxy.test/cdp/", "https://proxy.test/cdp"],
+  ])("accepts base URL %s", (baseUrl, expected) => {
+    expect(resolveConfig({ baseUrl, ...creds }, {}).baseUrl).toBe(expected);
+  });
+});
