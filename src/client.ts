@@ -3,7 +3,10 @@ import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
 
-export type OrderClient = Client<paths, "application/json">;
+export type OrderClient = Client<paths, "application/json"> & {
+  /** The base URL every request goes to, without a trailing slash. */
+  readonly baseUrl: string;
+};
 
 /**
  * Creates a typed client for the Order REST API v2.1. Every request carries HTTP Basic
@@ -24,5 +27,5 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
       return request;
     },
   });
-  return client;
+  return Object.assign(client, { baseUrl: config.baseUrl });
 }

@@ -62,3 +62,7 @@ it("keeps the API token out of the client object", () => {
   expect(printed).not.toContain(TEST_CREDENTIALS.apiToken);
   expect(printed).not.toContain(expectedAuthorization.slice(6));
 });
+
+it("exposes the resolved base URL, for following links on the same origin", () => {
+  expect(createOrderClient({ region: "us", ...TEST_CREDENTIALS }).baseUrl).toBe("https://api-engage-us.sitecorecloud.io");
+});
