@@ -1,4 +1,4 @@
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "./errors/index.js";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
 

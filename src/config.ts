@@ -1,5 +1,5 @@
 import { normalizeBaseUrl } from "./base-url.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "./errors/index.js";
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
 
 export interface OrderClientOptions {

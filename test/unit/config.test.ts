@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config.js";
-import { ConfigurationError } from "../../src/errors.js";
+import { ConfigurationError } from "../../src/errors/index.js";
 
 const creds = { clientKey: "key", apiToken: "tok-SECRET-123" };
 

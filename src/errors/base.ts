@@ -1,0 +1,21 @@
+/**
+ * Base class of every error this package throws. Errors carry only what is safe to
+ * print: never the API token or the `Authorization` header.
+ */
+export class CdpError extends Error {
+  override name = "CdpError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** Plain data for logs; subclasses add their public fields. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+}
+
+/** The client options are incomplete or contradictory; nothing was sent. */
+export class ConfigurationError extends CdpError {
+  override name = "ConfigurationError";
+}
