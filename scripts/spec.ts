@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../openapi/openapi.yaml");
+const SCHEMAS_DIR = resolve(dirname(SPEC_PATH), "components/schemas");
 
+export type Schema = Record<string, unknown>;
 type Json = unknown;
+
+export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
 
 function pointerGet(document: Json, pointer: string): Json {
   if (pointer === "" || pointer === "/") return document;
@@ -22,11 +26,14 @@ function pointerGet(document: Json, pointer: string): Json {
 }
 
 /**
- * Loads the split spec with every relative `$ref` replaced by its target, so tests and
- * tools can walk plain objects. Keys beside a `$ref` (OpenAPI 3.1 allows them) are kept.
+ * Loads the split spec into one object. Relative `$ref`s are replaced by their targets,
+ * except, with `keepSchemaRefs`, whole files under components/schemas, which become
+ * `#/components/schemas/<file name>` refs with their targets collected there (the shape
+ * `redocly bundle` produces). Keys beside a `$ref` (OpenAPI 3.1 allows them) are kept.
  */
-export function loadDereferencedSpec(path: string = SPEC_PATH): Record<string, Json> {
+function loadSpec(keepSchemaRefs: boolean): Record<string, Json> {
   const files = new Map<string, Json>();
+  const schemas: Record<string, Json> = {};
   const load = (file: string): Json => {
     if (!files.has(file)) files.set(file, parse(readFileSync(file, "utf8")));
     return files.get(file);
@@ -34,16 +41,59 @@ export function loadDereferencedSpec(path: string = SPEC_PATH): Record<string, J
   const walk = (node: Json, file: string, seen: string[]): Json => {
     if (Array.isArray(node)) return node.map((item) => walk(item, file, seen));
     if (node === null || typeof node !== "object") return node;
-    const { $ref, ...siblings } = node as Record<string, Json>;
-    if (typeof $ref === "string") {
-      const [target = "", pointer = ""] = $ref.split("#");
-      const targetFile = target === "" ? file : resolve(dirname(file), target);
-      const key = `${targetFile}#${pointer}`;
-      if (seen.includes(key)) throw new Error(`circular $ref ${key}`);
-      const resolved = walk(pointerGet(load(targetFile), pointer), targetFile, [...seen, key]);
-      return Object.keys(siblings).length === 0 ? resolved : { ...(resolved as object), ...walk(siblings, file, seen) as object };
+    const { $ref, ...rest } = node as Record<string, Json>;
+    if (typeof $ref !== "string") {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, file, seen)]));
     }
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, file, seen)]));
+    const siblings = walk(rest, file, seen) as Record<string, Json>;
+    const [target = "", pointer = ""] = $ref.split("#");
+    const targetFile = target === "" ? file : resolve(dirname(file), target);
+    const key = `${targetFile}#${pointer}`;
+    if (seen.includes(key)) throw new Error(`circular $ref ${key}`);
+    if (keepSchemaRefs && pointer === "" && !relative(SCHEMAS_DIR, targetFile).startsWith(`..${sep}`)) {
+      const name = basename(targetFile, ".yaml");
+      if (!(name in schemas)) {
+        schemas[name] = null; // reserved first, so self-references terminate
+        schemas[name] = walk(load(targetFile), targetFile, [...seen, key]);
+      }
+      return { $ref: `#/components/schemas/${name}`, ...siblings };
+    }
+    const resolved = walk(pointerGet(load(targetFile), pointer), targetFile, [...seen, key]);
+    return Object.keys(siblings).length === 0 ? resolved : { ...(resolved as object), ...siblings };
   };
-  return walk(load(path), path, []) as Record<string, Json>;
+  const spec = walk(load(SPEC_PATH), SPEC_PATH, []) as Record<string, Json>;
+  if (keepSchemaRefs) {
+    const components = (spec.components ?? {}) as Record<string, Json>;
+    spec.components = { ...components, schemas: { ...(components.schemas as object), ...schemas } };
+  }
+  return spec;
+}
+
+/** The spec with every `$ref` replaced by its target, for walking as plain objects. */
+export function loadDereferencedSpec(): Record<string, Json> {
+  return loadSpec(false);
+}
+
+/** The spec with schemas kept as `#/components/schemas/*` refs, for schema compilers. */
+export function loadBundledSpec(): Record<string, Json> {
+  return loadSpec(true);
+}
+
+export interface SpecOperation {
+  method: (typeof HTTP_METHODS)[number];
+  path: string;
+  op: { operationId: string; parameters?: unknown[]; requestBody?: unknown; [key: string]: unknown };
+  pathParameters: unknown[];
+}
+
+/** Every operation of a loaded spec, with its path item's shared parameters. */
+export function operationsOf(spec: Record<string, Json>): SpecOperation[] {
+  return Object.entries(spec.paths as Record<string, Record<string, Json>>).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({
+      method,
+      path,
+      op: item[method] as SpecOperation["op"],
+      pathParameters: (item.parameters as unknown[]) ?? [],
+    })),
+  );
 }

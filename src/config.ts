@@ -1,5 +1,7 @@
 import { normalizeBaseUrl } from "./base-url.js";
 import { ConfigurationError } from "./errors/index.js";
+import type { Logger } from "./logger.js";
+import type { RetryOptions } from "./transport/retry-policy.js";
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
 
 export interface OrderClientOptions {
@@ -13,6 +15,18 @@ export interface OrderClientOptions {
   apiToken?: string;
   /** A `fetch` implementation; defaults to the global one. */
   fetch?: (request: Request) => Promise<Response>;
+  /** Retry limits and backoff; `{ maxRetries: 0 }` turns retries off. */
+  retry?: Partial<RetryOptions>;
+  /** Longest wait for one attempt, body included (default 30 s). */
+  timeoutMs?: number;
+  /** Longest wait for a whole call: every attempt and backoff (default 60 s). */
+  deadlineMs?: number;
+  /** Check path, query and body against the spec before sending (default true). */
+  validateRequests?: boolean;
+  /** Receives request, retry and error events, with credentials redacted. */
+  logger?: Logger;
+  /** How to wait between attempts; replaceable for tests. Must reject when `signal` aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface ResolvedConfig {

@@ -81,7 +81,7 @@ describe("runDemo when a step fails", () => {
       if (method === "DELETE") return new Response(null, { status: url.endsWith("/orders/o-1") ? 500 : 204 });
       if (url.endsWith("/v2.1/orders")) return Response.json(order, { status: 201 });
       return Response.json(unauthorized, { status: 401 });
-    });
+    }, { retry: { maxRetries: 0 } });
     const lines: string[] = [];
     const failure = await runDemo(client, (line) => lines.push(line)).catch((error: unknown) => error);
 

@@ -1,11 +1,11 @@
 import { inject } from "vitest";
-import { createOrderClient, type OrderClient } from "../src/index.js";
+import { createOrderClient, type OrderClient, type OrderClientOptions } from "../src/index.js";
 
 export const TEST_CREDENTIALS = { clientKey: "test-client-key", apiToken: "test-api-token-5ecret" } as const;
 
 /** A client of the Prism mock started by the global setup. */
-export function prismClient(): OrderClient {
-  return createOrderClient({ baseUrl: inject("prismUrl"), ...TEST_CREDENTIALS });
+export function prismClient(options: OrderClientOptions = {}): OrderClient {
+  return createOrderClient({ baseUrl: inject("prismUrl"), ...TEST_CREDENTIALS, ...options });
 }
 
 export interface ObservedRequest {
@@ -21,11 +21,13 @@ export interface ObservedRequest {
  */
 export function observedClient(
   respond: (request: ObservedRequest) => Response = () => Response.json({}),
+  options: OrderClientOptions = {},
 ): { client: OrderClient; requests: ObservedRequest[] } {
   const requests: ObservedRequest[] = [];
   const client = createOrderClient({
     baseUrl: "https://cdp.test",
     ...TEST_CREDENTIALS,
+    ...options,
     fetch: async (request) => {
       const observed = {
         method: request.method,

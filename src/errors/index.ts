@@ -1,2 +1,3 @@
 export * from "./api-error.js";
 export * from "./base.js";
+export * from "./request-errors.js";

@@ -1,0 +1,21 @@
+import { ResponseParseError } from "../errors/index.js";
+
+const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+
+/**
+ * Checks a success answer's body once, so a truncated JSON or an HTML page surfaces as
+ * a ResponseParseError that keeps the first bytes, and returns the parsed value.
+ * Success answers other than 204 carry JSON in this API.
+ */
+export function parseSuccessBody(status: number, url: string, headers: Headers, text: string): unknown {
+  const contentType = headers.get("content-type");
+  const fail = (reason: string, cause?: unknown) =>
+    new ResponseParseError({ status, url, contentType, body: text, reason, ...(cause ? { cause } : {}) });
+  if (text.trim() === "") throw fail("an empty body where JSON was expected");
+  if (contentType !== null && !JSON_TYPE.test(contentType)) throw fail(`${contentType.split(";")[0]} where JSON was expected`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw fail("a body that is not valid JSON (truncated or malformed)", error);
+  }
+}

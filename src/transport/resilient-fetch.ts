@@ -1,0 +1,169 @@
+import {
+  CdpError,
+  ConnectionError,
+  RedirectError,
+  RequestAbortedError,
+  TimeoutError,
+  type RequestDescription,
+  type SentRequest,
+} from "../errors/index.js";
+import { redactHeaders, report, type Logger } from "../logger.js";
+import { classifyNetworkFailure } from "./failure.js";
+import { parseSuccessBody } from "./json-body.js";
+import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
+import { sleep as defaultSleep } from "./sleep.js";
+
+export interface TransportOptions {
+  fetch: (request: Request) => Promise<Response>;
+  retry?: Partial<RetryOptions>;
+  /** Longest wait for one attempt, body included. */
+  timeoutMs?: number;
+  /** Longest wait for the whole call: every attempt and every backoff. */
+  deadlineMs?: number;
+  logger?: Logger | undefined;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** The operation (`METHOD /path/template`) a request belongs to, for errors. */
+  operationOf?: (request: Request) => string | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_DEADLINE_MS = 60_000;
+const MAX_REDIRECTS = 5;
+
+/** What the transport knows about each answer it returned, for building typed errors later. */
+export const describedResponses = new WeakMap<Response, RequestDescription>();
+
+class AttemptTimeout extends Error {}
+class DeadlineReached extends Error {}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/**
+ * A `fetch` for openapi-fetch that adds per-attempt timeouts, an overall deadline, safe
+ * retries, same-origin-only redirects and a JSON check of success bodies. Each attempt
+ * sends a fresh copy of the request, built from the body read once up front.
+ */
+export function createResilientFetch(options: TransportOptions): (request: Request) => Promise<Response> {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const wait = options.sleep ?? defaultSleep;
+
+  return async function resilientFetch(request: Request): Promise<Response> {
+    const callerSignal = request.signal;
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const described: RequestDescription = { method: request.method, url: request.url, operation: options.operationOf?.(request) };
+    const sent: SentRequest = { ...described, body: body === undefined ? undefined : new TextDecoder().decode(body) };
+    const startedAt = Date.now();
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const callSignal = AbortSignal.any([callerSignal, deadline]);
+
+    const fail = (error: CdpError): never => {
+      report(options.logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
+      throw error;
+    };
+
+    let lastText: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const timer = new AbortController();
+      const attemptTimer = setTimeout(() => timer.abort(new AttemptTimeout()), timeoutMs);
+      const attemptSignal = AbortSignal.any([callSignal, timer.signal]);
+      let outcome: AttemptOutcome;
+      let response: Response | undefined;
+      let failure: CdpError | undefined;
+      try {
+        report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
+        response = await sendFollowingSameOrigin(request, body, attemptSignal, options.fetch);
+        const text = await response.text();
+        lastText = text;
+        outcome = { kind: "status", status: response.status };
+        if (!shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
+          return finish(response, text, described);
+        }
+      } catch (error) {
+        if (error instanceof CdpError) return fail(error);
+        if (callerSignal.aborted) {
+          return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
+        }
+        const timedOut = deadline.aborted || timer.signal.aborted;
+        outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
+        const ambiguous = outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" });
+        const ErrorClass = timedOut ? TimeoutError : ConnectionError;
+        const summary = deadline.aborted
+          ? `did not finish within the ${deadlineMs} ms deadline`
+          : timedOut
+            ? `got no complete answer within the ${timeoutMs} ms attempt timeout`
+            : outcome.kind === "refused"
+              ? "could not connect"
+              : "lost its connection before a complete answer";
+        failure = new ErrorClass(summary, { request: sent, attempts: attempt, outcomeUnknown: ambiguous, cause: error });
+        if (deadline.aborted || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
+      } finally {
+        clearTimeout(attemptTimer);
+      }
+
+      const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
+      const delay = retryDelay(attempt, retry, retryAfter, options.random);
+      // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
+      if (delay === undefined || delay >= deadlineMs - (Date.now() - startedAt)) {
+        return response ? finish(response, lastText, described) : fail(failure!);
+      }
+      const reason = response ? `HTTP ${response.status}` : outcome.kind;
+      report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
+      try {
+        await wait(delay, callSignal);
+      } catch {
+        if (callerSignal.aborted) {
+          return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
+        }
+        return fail(new TimeoutError(`did not finish within the ${deadlineMs} ms deadline`, { request: sent, attempts: attempt, outcomeUnknown: false }));
+      }
+    }
+  };
+
+  function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
+    const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
+    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : undefined;
+    const result = new Response(response.status === 204 ? null : (body ?? ""), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(result, "url", { value: response.url || described.url });
+    // openapi-fetch reads success bodies with json(); hand it the value parsed once above.
+    if (ok) Object.defineProperty(result, "json", { value: () => Promise.resolve(parsed) });
+    describedResponses.set(result, described);
+    return result;
+  }
+}
+
+/** Sends one attempt, following redirects only within the request's own origin. */
+async function sendFollowingSameOrigin(
+  request: Request,
+  body: ArrayBuffer | undefined,
+  signal: AbortSignal,
+  fetchImpl: (request: Request) => Promise<Response>,
+): Promise<Response> {
+  let url = request.url;
+  let method = request.method;
+  let payload = body;
+  for (let hop = 0; ; hop++) {
+    const response = await fetchImpl(new Request(url, { method, headers: request.headers, body: payload ?? null, signal, redirect: "manual" }));
+    const location = response.headers.get("location");
+    if (!isRedirect(response.status) || location === null) return response;
+    const next = new URL(location, url);
+    if (next.origin !== new URL(request.url).origin) {
+      throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
+    }
+    if (hop >= MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
+    await response.body?.cancel();
+    if (response.status === 303) {
+      method = "GET";
+      payload = undefined;
+    }
+    url = next.href;
+  }
+}

@@ -1,0 +1,74 @@
+/** Pure retry decisions, exported for table tests and for callers who tune them. */
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** The first backoff; doubled per retry, before jitter. */
+  initialDelayMs: number;
+  /** The longest backoff. */
+  maxDelayMs: number;
+  /** The longest `Retry-After` honoured; a longer one ends the call with the rate-limit error. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 20_000,
+};
+
+/**
+ * How an attempt ended: an HTTP status, or a failure before one arrived. `refused` means
+ * the request provably never reached the server (connection refused, name not resolved);
+ * `connection` and `timeout` leave open whether the server processed it.
+ */
+export type AttemptOutcome =
+  | { kind: "status"; status: number }
+  | { kind: "refused" }
+  | { kind: "connection" }
+  | { kind: "timeout" };
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** The answers that prove a request was not processed, so even POST and PATCH may repeat it. */
+const NOT_PROCESSED_STATUS = new Set([429, 503]);
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** Whether an attempt may be repeated: never a POST or PATCH that the server may have processed. */
+export function shouldRetry(method: string, outcome: AttemptOutcome): boolean {
+  const idempotent = IDEMPOTENT.has(method.toUpperCase());
+  switch (outcome.kind) {
+    case "refused":
+      return true;
+    case "connection":
+    case "timeout":
+      return idempotent;
+    case "status":
+      return idempotent ? RETRYABLE_STATUS.has(outcome.status) : NOT_PROCESSED_STATUS.has(outcome.status);
+  }
+}
+
+/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The wait before retry number `retry` (1-based): the server's `Retry-After` when given,
+ * else exponential backoff with jitter in [half, full] of the capped step. Returns
+ * undefined when `Retry-After` exceeds the cap: waiting that long is giving up.
+ */
+export function retryDelay(
+  retry: number,
+  options: RetryOptions,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number | undefined {
+  if (retryAfterMs !== undefined) return retryAfterMs <= options.maxRetryAfterMs ? retryAfterMs : undefined;
+  const step = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** (retry - 1));
+  return step / 2 + random() * (step / 2);
+}
