@@ -925,8 +925,9 @@ export interface components {
             id: string;
             /**
              * Format: date-time
-             * @description When the identifier expires (ISO 8601). Sitecore's pages describe an optional expiry
-             *     date but its field name is not visible on them; `expiryDate` is inferred.
+             * @description When the identifier expires (ISO 8601). The v2.1 contact page describes an optional
+             *     expiry date but its field name is cut off there; `expiryDate` is the name Sitecore's
+             *     Batch API uses for guest identifiers.
              * @example 2030-01-01T00:00:00Z
              */
             expiryDate?: string;
