@@ -6,3 +6,25 @@ export { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOu
 export { unwrap, type SuccessData } from "./unwrap.js";
 export { REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
 export type { components, operations, paths } from "../generated/schema.js";
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PAGE_LIMIT,
+  InvalidPageError,
+  InvalidPaginationOptionError,
+  PAGE_LIMIT,
+  paginate,
+  PaginationError,
+  PaginationLinkError,
+  PaginationLoopError,
+  TooManyItemsError,
+  type FullItemOf,
+  type ItemOf,
+  type ListInit,
+  type Listing,
+  type ListPage,
+  type ListPath,
+  type ListQuery,
+  type PageOf,
+  type PaginateOptions,
+  type ResourceLink,
+} from "./pagination/index.js";

@@ -1,0 +1,147 @@
+import { throwIfAborted } from "./abort.js";
+import { PaginationLinkError } from "./errors.js";
+import { isPageLimit } from "./limits.js";
+import { readPageLink, type PagePosition } from "./links.js";
+import type { Envelope, PageFetcher, PagePositionRequest } from "./page-request.js";
+import { ProgressGuard } from "./progress.js";
+
+export interface StreamSettings {
+  /** The operation listed (`GET /path/template`), for messages. */
+  operation: string;
+  /** The client's base URL; page links must share its origin. */
+  baseUrl: string;
+  /** The first page to request. */
+  start: PagePositionRequest;
+  /** The most pages requested and not yet released by the consumer. */
+  concurrency: number;
+  signal: AbortSignal | undefined;
+}
+
+/** Where the listing goes on from a page, kept instead of the page so the page can be freed. */
+interface Cursor {
+  offset: number;
+  next: { href: string } | undefined;
+}
+
+const ignore = () => undefined;
+
+/** The offset a `next` link names, and its limit when it is one the API accepts. */
+function nextPosition(href: string, baseUrl: string): PagePosition {
+  const position = readPageLink("next", href, baseUrl);
+  if (position === undefined) {
+    throw new PaginationLinkError("next", href, new URL(baseUrl).origin, "names no offset");
+  }
+  const limit = position.limit !== undefined && isPageLimit(position.limit) ? position.limit : undefined;
+  return { offset: position.offset, limit };
+}
+
+/**
+ * The offsets from the second page up to the one `last.href` names, when they line up
+ * with the step between the first page and `next`; otherwise undefined, and the listing
+ * follows `next` links one page at a time.
+ */
+function plannedOffsets(first: Envelope, next: PagePosition, baseUrl: string): Iterator<number> | undefined {
+  if (first.last === undefined) return undefined;
+  const last = readPageLink("last", first.last.href, baseUrl);
+  if (last === undefined) return undefined;
+  const step = next.offset - first.offset;
+  if (last.offset < next.offset || (last.offset - next.offset) % step !== 0) return undefined;
+  return (function* () {
+    for (let offset = next.offset; offset <= last.offset; offset += step) yield offset;
+  })();
+}
+
+/**
+ * Yields the pages of a collection in order. After the first page, the pages up to
+ * `last.href` are requested with at most `concurrency` of them in flight or held by the
+ * consumer; past that (or without a usable `last`), `next` links are followed one by one.
+ *
+ * Closing the generator early (break, throw, or the caller's signal) aborts every request
+ * in flight and waits for each to settle, so nothing is left running or rejecting unseen.
+ */
+export async function* streamPages<Page extends Envelope>(
+  fetchPage: PageFetcher<Page>,
+  settings: StreamSettings,
+): AsyncGenerator<Page, void, undefined> {
+  const { operation, baseUrl, start, concurrency, signal } = settings;
+  const stopIfAborted = () => throwIfAborted(signal, operation);
+  stopIfAborted();
+  const cancel = new AbortController();
+  const forwardAbort = () => cancel.abort(signal?.reason);
+  signal?.addEventListener("abort", forwardAbort, { once: true });
+
+  const unsettled = new Set<Promise<unknown>>();
+  const request = (position: PagePositionRequest): Promise<Page> => {
+    const page = fetchPage(position, cancel.signal);
+    // Tracking the settlement also marks a rejection as handled while the page waits its turn.
+    const settled = page.then(ignore, ignore);
+    unsettled.add(settled);
+    void settled.then(() => unsettled.delete(settled));
+    return page;
+  };
+  const guard = new ProgressGuard();
+
+  async function* window(offsets: Iterator<number>, limit: number): AsyncGenerator<Page, Cursor | undefined, undefined> {
+    const queue: Promise<Page>[] = [];
+    const refill = () => {
+      for (let free = concurrency - queue.length; free > 0; free--) {
+        const offset = offsets.next();
+        if (offset.done) return;
+        queue.push(request({ offset: offset.value, limit }));
+      }
+    };
+    refill();
+    let cursor: Cursor | undefined;
+    for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
+      let page: Page | undefined = await head;
+      guard.accept(page);
+      cursor = { offset: page.offset, next: page.next };
+      yield page;
+      page = undefined; // released: the consumer is done with it
+      stopIfAborted();
+      if (cursor.next === undefined) return undefined; // the collection ended before `last` said
+      refill();
+    }
+    return cursor;
+  }
+
+  try {
+    let first: Page | undefined = await request(start);
+    guard.accept(first);
+    let cursor: Cursor = { offset: first.offset, next: first.next };
+    let offsets: Iterator<number> | undefined;
+    let limit = start.limit;
+    // Links are read only when the page says there is more; then they must be usable.
+    if (cursor.next !== undefined) {
+      const next = nextPosition(cursor.next.href, baseUrl);
+      guard.checkAdvance(next.offset);
+      limit = next.limit ?? start.limit;
+      offsets = plannedOffsets(first, next, baseUrl);
+    }
+    yield first;
+    first = undefined;
+    stopIfAborted();
+
+    if (offsets !== undefined) {
+      const end = yield* window(offsets, limit);
+      if (end === undefined) return;
+      cursor = end;
+    }
+    while (cursor.next !== undefined) {
+      const position = nextPosition(cursor.next.href, baseUrl);
+      guard.checkAdvance(position.offset);
+      let page: Page | undefined = await request({ offset: position.offset, limit: position.limit ?? limit });
+      guard.accept(page);
+      cursor = { offset: page.offset, next: page.next };
+      yield page;
+      page = undefined;
+      stopIfAborted();
+    }
+  } finally {
+    signal?.removeEventListener("abort", forwardAbort);
+    if (unsettled.size > 0) {
+      cancel.abort(new DOMException("The listing was closed before these pages were needed.", "AbortError"));
+      await Promise.allSettled(unsettled);
+    }
+  }
+}

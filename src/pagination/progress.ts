@@ -1,0 +1,35 @@
+import { PaginationLoopError } from "./errors.js";
+import type { Envelope } from "./page-request.js";
+
+/**
+ * Remembers which pages the listing has seen, in collection order, so a server that hands
+ * back the same page or points backwards ends the listing instead of looping it.
+ */
+export class ProgressGuard {
+  readonly #seenHrefs = new Set<string>();
+  #lastOffset: number | undefined;
+
+  /** Checks a page before it is handed out; pages must arrive in collection order. */
+  accept(page: Envelope): void {
+    if (typeof page.href === "string") {
+      if (this.#seenHrefs.has(page.href)) {
+        throw new PaginationLoopError("repeated-page", `the page ${page.href} came back twice`, page.offset, this.#lastOffset);
+      }
+      this.#seenHrefs.add(page.href);
+    }
+    this.checkAdvance(page.offset);
+    this.#lastOffset = page.offset;
+  }
+
+  /** Checks, before anything is sent, that a page at `offset` would come after the last one. */
+  checkAdvance(offset: number): void {
+    if (this.#lastOffset !== undefined && offset <= this.#lastOffset) {
+      throw new PaginationLoopError(
+        "offset-not-advancing",
+        `offset ${offset} does not come after offset ${this.#lastOffset}`,
+        offset,
+        this.#lastOffset,
+      );
+    }
+  }
+}

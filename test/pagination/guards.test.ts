@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import {
+  InvalidPageError,
+  InvalidPaginationOptionError,
+  NotFoundError,
+  paginate,
+  PaginationLinkError,
+  PaginationLoopError,
+} from "../../src/index.js";
+import { envelopeFor, FakeCollection, ORDER_REF, ORIGIN, type Envelope, type FakeRequest } from "./fake-collection.js";
+
+const PATH = "/v2.1/orders/{orderRef}/orderItems";
+const init = (query: { limit?: number; offset?: number } = { limit: 100 }) => ({
+  params: { path: { orderRef: ORDER_REF }, query },
+});
+
+function listAll(fake: FakeCollection, concurrency = 4) {
+  return paginate(fake.client, PATH, init(), { concurrency }).collect({ max: 100_000 });
+}
+
+/** A copy of `href` with another offset. */
+function withOffset(href: string, offset: number): string {
+  const url = new URL(href);
+  url.searchParams.set("offset", String(offset));
+  return url.href;
+}
+
+function withoutLast({ last: _last, ...page }: Envelope): Envelope {
+  return page;
+}
+
+describe("paginate: loop detection", () => {
+  it("ends with PaginationLoopError when the server ignores the offset and repeats the first page", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (_, request: FakeRequest) => envelopeFor(request.url, 0, request.limit, 1000),
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(error).toMatchObject({ reason: "repeated-page" });
+    expect(fake.requests.length).toBeLessThanOrEqual(5);
+  });
+
+  it("ends with PaginationLoopError, before sending it, when a next link points back", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => {
+        const linked = withoutLast(page);
+        return page.offset === 100 && page.next ? { ...linked, next: { href: withOffset(page.next.href, 0) } } : linked;
+      },
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(error).toMatchObject({ reason: "offset-not-advancing", offset: 0, previousOffset: 100 });
+    expect(fake.offsets()).toEqual([0, 100]);
+  });
+
+  it("ends with PaginationLoopError when the first page's next link names its own offset", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.next ? { ...page, next: { href: withOffset(page.next.href, page.offset) } } : page),
+    });
+    await expect(listAll(fake)).rejects.toMatchObject({ name: "PaginationLoopError", reason: "offset-not-advancing" });
+    expect(fake.offsets()).toEqual([0]);
+  });
+});
+
+describe("paginate: page links stay on the client's origin", () => {
+  it("refuses a next link to another origin without requesting it", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.next ? { ...page, next: { href: page.next.href.replace(ORIGIN, "https://evil.test") } } : page),
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLinkError);
+    expect(error).toMatchObject({ link: "next", expectedOrigin: ORIGIN });
+    expect(fake.requests.map((r) => r.url.origin)).toEqual([ORIGIN]);
+  });
+
+  it("refuses a last link to another origin without requesting anything past the first page", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.last ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } } : page),
+    });
+    await expect(listAll(fake)).rejects.toMatchObject({ name: "PaginationLinkError", link: "last" });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("refuses a link that carries user info, and does not repeat it in the error", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) =>
+        page.next ? { ...page, next: { href: page.next.href.replace("https://", "https://user:secret@") } } : page,
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLinkError);
+    expect(String((error as Error).message)).not.toContain("secret");
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("ignores the links of a page that has no next, wherever they point", async () => {
+    const foreign = (href: string) => href.replace(ORIGIN, "https://api-engage-eu.sitecorecloud.io");
+    const fake = new FakeCollection({
+      total: 40,
+      rewrite: (page) => ({ ...page, href: foreign(page.href), last: { href: foreign(page.last!.href) } }),
+    });
+    expect(await listAll(fake)).toHaveLength(40);
+  });
+
+  it("follows a same-origin relative next link", async () => {
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => {
+        const linked = withoutLast(page);
+        if (!page.next) return linked;
+        const next = new URL(page.next.href);
+        return { ...linked, next: { href: `${next.pathname}${next.search}` } };
+      },
+    });
+    expect(await listAll(fake)).toHaveLength(250);
+    expect(fake.offsets()).toEqual([0, 100, 200]);
+  });
+});
+
+describe("paginate: options are checked before anything is sent", () => {
+  it.each([9, 101, 50.5, Number.NaN])("refuses limit %s", (limit) => {
+    const fake = new FakeCollection({ total: 10 });
+    expect(() => paginate(fake.client, PATH, init({ limit }))).toThrow(InvalidPaginationOptionError);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("accepts limits 10 and 100 and sends them", async () => {
+    for (const limit of [10, 100]) {
+      const fake = new FakeCollection({ total: 5 });
+      await paginate(fake.client, PATH, init({ limit })).collect({ max: 5 });
+      expect(fake.requests.map((r) => r.limit)).toEqual([limit]);
+    }
+  });
+
+  it.each([0, -1, 1.5])("refuses concurrency %s", (concurrency) => {
+    const fake = new FakeCollection({ total: 10 });
+    expect(() => paginate(fake.client, PATH, init(), { concurrency })).toThrow(InvalidPaginationOptionError);
+  });
+
+  it("refuses a negative start offset and a max that is not a non-negative integer", async () => {
+    const fake = new FakeCollection({ total: 10 });
+    expect(() => paginate(fake.client, PATH, init({ offset: -10 }))).toThrow(InvalidPaginationOptionError);
+    await expect(paginate(fake.client, PATH, init()).collect({ max: Infinity })).rejects.toBeInstanceOf(
+      InvalidPaginationOptionError,
+    );
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe("paginate: failed pages", () => {
+  it("rejects with the API error of a failed page, naming the operation and the page", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) =>
+        page.offset === 200 ? Response.json({ status: 404, code: 404, message: "gone" }, { status: 404 }) : page,
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, operation: "GET /v2.1/orders/{orderRef}/orderItems" });
+    expect((error as NotFoundError).url).toContain("offset=200");
+  });
+
+  it("rejects with InvalidPageError when a page is not a collection envelope", async () => {
+    const fake = new FakeCollection({ total: 10, rewrite: () => Response.json({ data: [] }) });
+    await expect(listAll(fake)).rejects.toBeInstanceOf(InvalidPageError);
+  });
+});
