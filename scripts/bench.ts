@@ -1,0 +1,58 @@
+// npm run bench: per-request cost against raw fetch and bare openapi-fetch, listing speed
+// against a hand-written next.href loop, and the listing's peak memory, in one table.
+import { cpus } from "node:os";
+import { LISTING_LIMIT, measureListings } from "./bench/listing.js";
+import { measurePerRequest } from "./bench/per-request.js";
+import { listingRows, perRequestRows, rssRows, type Row } from "./bench/report.js";
+import { measurePeakRss } from "./bench/rss.js";
+import { startBenchServerProcess } from "./bench/server-process.js";
+import { renderTable } from "./bench/table.js";
+
+const ITEMS = 10_000;
+const LATENCY_MS = 20;
+const LISTING_REPETITIONS = 5;
+const PAGES = Math.ceil(ITEMS / LISTING_LIMIT);
+
+const noLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: 0 });
+const withLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: LATENCY_MS });
+try {
+  const rows: Row[] = [];
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+  for (const method of ["GET", "POST"] as const) {
+    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client, interleaved…`);
+    rows.push(...perRequestRows(method, await measurePerRequest(noLatency.baseUrl, method), "our client"));
+  }
+
+  progress(`(b) listing ${ITEMS.toLocaleString("en-US")} items with ${LATENCY_MS} ms latency, ${LISTING_REPETITIONS} times each…`);
+  const listings = await measureListings(withLatency, { items: ITEMS, latencyMs: LATENCY_MS, repetitions: LISTING_REPETITIONS });
+  rows.push(...listingRows(`(b) list ${ITEMS.toLocaleString("en-US")} items, limit ${LISTING_LIMIT}, ${LATENCY_MS} ms`, listings));
+
+  progress("(c) peak RSS, each listing in a fresh process…");
+  const probes = [];
+  for (const [name, mode] of [
+    ["baseline: same code, first page only", "baseline"],
+    ["hand-written fetch loop (next.href)", "fetch-loop"],
+    ["paginate, concurrency 4 (default)", "paginate"],
+  ] as const) {
+    await withLatency.resetRequestCount();
+    const result = await measurePeakRss(withLatency.baseUrl, mode, { maxPages: PAGES + 1, concurrency: 4 });
+    if (mode !== "baseline" && result.items !== ITEMS) throw new Error(`${name} listed ${result.items} of ${ITEMS} items`);
+    probes.push({ name, result, requests: await withLatency.requestCount() });
+  }
+  rows.push(...rssRows(`(c) peak RSS, ${ITEMS.toLocaleString("en-US")}-item listing`, probes));
+
+  const cpu = cpus();
+  console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}; server in its own process on 127.0.0.1, keep-alive, Basic auth checked`);
+  console.log(renderTable(["section", "case", "requests", "result", "compared", "target"], rows));
+  console.log(
+    [
+      "(a) mean over the measured calls of each contender, in interleaved rounds after a warm-up; GET reads a page of 10 expanded items, POST creates an order item.",
+      `(b) median of ${LISTING_REPETITIONS} interleaved runs; ideal = (ceil(pages / concurrency) + 1) × latency, with ${PAGES} pages; requests as the server counted them.`,
+      "(c) process.resourceUsage().maxRSS of a fresh Node process (tsx loaded) that lists the collection once, expanded; the baseline fetches one page.",
+    ].join("\n"),
+  );
+} finally {
+  await noLatency.stop();
+  await withLatency.stop();
+}

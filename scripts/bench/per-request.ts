@@ -1,0 +1,104 @@
+// Section (a): what one request costs on loopback with no latency, through raw fetch, bare
+// openapi-fetch and this package's client.
+import createClient from "openapi-fetch";
+import type { paths } from "../../generated/schema.js";
+import { basicAuthorization } from "../../src/auth.js";
+import { createOrderClient } from "../../src/index.js";
+import { BENCH_CREDENTIALS, BENCH_ITEMS_PATH, BENCH_ORDER_REF } from "./server.js";
+import { measureSideBySide, type Contender, type Measurement, type SideBySideOptions } from "./side-by-side.js";
+
+export type BenchMethod = "GET" | "POST";
+
+/** The GET reads a page of 10 expanded order items; the POST creates an order item. */
+const PAGE_QUERY = { expand: true, offset: 0, limit: 10 } as const;
+const NEW_ITEM = { name: "Mobile AZ10", type: "MOBILE", price: 105, currencyCode: "EUR", status: "CONFIRMED" } as const;
+const ITEMS_TEMPLATE = "/v2.1/orders/{orderRef}/orderItems";
+
+function expectStatus(response: Response, status: number, who: string): void {
+  if (response.status !== status) throw new Error(`${who}: expected HTTP ${status}, got ${response.status}`);
+}
+
+function rawFetchContender(baseUrl: string, method: BenchMethod): Contender {
+  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
+  const query = new URLSearchParams({ expand: "true", offset: "0", limit: "10" });
+  const getUrl = `${baseUrl}${BENCH_ITEMS_PATH}?${query}`;
+  const postUrl = `${baseUrl}${BENCH_ITEMS_PATH}`;
+  return {
+    name: "raw fetch",
+    run:
+      method === "GET"
+        ? async () => {
+            const response = await fetch(getUrl, { headers: { Authorization: authorization, Accept: "application/json" } });
+            expectStatus(response, 200, "raw fetch");
+            return response.json();
+          }
+        : async () => {
+            const response = await fetch(postUrl, {
+              method: "POST",
+              headers: { Authorization: authorization, Accept: "application/json", "Content-Type": "application/json" },
+              body: JSON.stringify(NEW_ITEM),
+            });
+            expectStatus(response, 201, "raw fetch");
+            return response.json();
+          },
+  };
+}
+
+function openapiFetchContender(baseUrl: string, method: BenchMethod): Contender {
+  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
+  const client = createClient<paths, "application/json">({ baseUrl, headers: { Authorization: authorization } });
+  const path = { orderRef: BENCH_ORDER_REF };
+  return {
+    name: "bare openapi-fetch",
+    run:
+      method === "GET"
+        ? async () => {
+            const { response } = await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } });
+            expectStatus(response, 200, "openapi-fetch");
+          }
+        : async () => {
+            const { response } = await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM });
+            expectStatus(response, 201, "openapi-fetch");
+          },
+  };
+}
+
+function orderClientContender(baseUrl: string, method: BenchMethod): Contender {
+  const client = createOrderClient({ baseUrl, ...BENCH_CREDENTIALS });
+  const path = { orderRef: BENCH_ORDER_REF };
+  return {
+    name: "our client",
+    run:
+      method === "GET"
+        ? async () => {
+            const { response } = await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } });
+            expectStatus(response, 200, "our client");
+          }
+        : async () => {
+            const { response } = await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM });
+            expectStatus(response, 201, "our client");
+          },
+  };
+}
+
+/**
+ * The ways of sending one request that section (a) compares; the first is the reference the
+ * others are divided by. Add a contender here to give it its own row.
+ */
+export function perRequestContenders(baseUrl: string, method: BenchMethod): Contender[] {
+  return [
+    rawFetchContender(baseUrl, method),
+    openapiFetchContender(baseUrl, method),
+    orderClientContender(baseUrl, method),
+  ];
+}
+
+export const PER_REQUEST_SETTINGS: SideBySideOptions = { rounds: 25, callsPerRound: 100, warmupCalls: 300 };
+
+export async function measurePerRequest(
+  baseUrl: string,
+  method: BenchMethod,
+  settings: SideBySideOptions = PER_REQUEST_SETTINGS,
+): Promise<Measurement[]> {
+  return measureSideBySide(perRequestContenders(baseUrl, method), settings);
+}

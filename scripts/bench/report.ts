@@ -1,0 +1,78 @@
+// Turns the measurements into the benchmark's one table, with a verdict for each target.
+import type { ListingResult } from "./listing.js";
+import type { ProbeResult } from "./rss-probe.js";
+import type { Measurement } from "./side-by-side.js";
+
+export const TARGETS = {
+  /** Our client's mean time per request, over raw fetch's. */
+  perRequestRatio: 1.1,
+  /** The hand-written loop's wall time over the default-concurrency listing's. */
+  defaultSpeedup: 3.5,
+  /** Concurrency 8's wall time over its ideal. */
+  concurrency8IdealRatio: 1.15,
+} as const;
+
+const integer = (value: number) => Math.round(value).toLocaleString("en-US");
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+function verdict(value: number, target: number, direction: "at most" | "at least"): string {
+  const met = direction === "at most" ? value <= target : value >= target;
+  const bound = `${direction === "at most" ? "≤" : "≥"} ${ratio(target)}`;
+  const off = `${((Math.abs(value - target) / target) * 100).toFixed(1)}% ${direction === "at most" ? "over" : "short"}`;
+  return met ? `${bound}: met` : `${bound}: MISSED (${off})`;
+}
+
+export type Row = [section: string, variant: string, requests: string, result: string, comparison: string, target: string];
+
+/** Section (a): the first measurement is the reference; `ours` names the row with a target. */
+export function perRequestRows(method: string, measurements: Measurement[], ours: string): Row[] {
+  const reference = measurements[0]!;
+  return measurements.map((m) => {
+    const relative = m.meanMicros / reference.meanMicros;
+    return [
+      `(a) ${method}, per request, no latency`,
+      m.name,
+      integer(m.calls),
+      `${m.meanMicros.toFixed(1)} µs`,
+      `${ratio(relative)} ${reference.name}`,
+      m.name === ours ? verdict(relative, TARGETS.perRequestRatio, "at most") : "",
+    ];
+  });
+}
+
+function requestCounts(counts: number[]): string {
+  const low = Math.min(...counts);
+  const high = Math.max(...counts);
+  return low === high ? integer(low) : `${integer(low)}–${integer(high)}`;
+}
+
+/** Section (b): the first result is the hand-written loop the others are compared with. */
+export function listingRows(title: string, results: ListingResult[]): Row[] {
+  const loop = results[0]!;
+  return results.map((r) => {
+    const speedup = loop.wallMs / r.wallMs;
+    const toIdeal = r.wallMs / r.idealMs;
+    const comparison = `${ratio(toIdeal)} ideal ${integer(r.idealMs)} ms` + (r === loop ? "" : `; speed-up ${ratio(speedup)}`);
+    const target =
+      r.case === "paginate-default"
+        ? `speed-up ${verdict(speedup, TARGETS.defaultSpeedup, "at least")}`
+        : r.case === "paginate-8"
+          ? `vs ideal ${verdict(toIdeal, TARGETS.concurrency8IdealRatio, "at most")}`
+          : "";
+    return [title, r.name, requestCounts(r.requests), `${integer(r.wallMs)} ms`, comparison, target];
+  });
+}
+
+/** Section (c): the first probe is the baseline process that lists nothing. */
+export function rssRows(title: string, probes: { name: string; result: ProbeResult; requests: number }[]): Row[] {
+  const baseline = probes[0]!.result.maxRssKiB;
+  const mebibytes = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+  return probes.map(({ name, result, requests }, index) => [
+    title,
+    name,
+    integer(requests),
+    mebibytes(result.maxRssKiB),
+    index === 0 ? "" : `+${mebibytes(result.maxRssKiB - baseline)} over the baseline`,
+    "",
+  ]);
+}
