@@ -6,7 +6,6 @@ import { pageFetcher, type Envelope } from "./page-request.js";
 import { streamPages } from "./page-stream.js";
 import type { ItemOf, ListInit, ListPath, PageOf } from "./types.js";
 
-
 export interface PaginateOptions {
   /**
    * The most pages requested at once (and held in memory) after the first; default 4.

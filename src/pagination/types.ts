@@ -26,10 +26,10 @@ type OperationParameters<Path extends ListPath> = GetOperation<Path> extends { p
   ? Params
   : never;
 
-type QueryOf<Path extends ListPath> = NonNullable<OperationParameters<Path> extends { query?: infer Q } ? Q : never>;
-
 /** The query of a list request. `offset` is where the listing starts (default 0). */
-export type ListQuery<Path extends ListPath> = QueryOf<Path>;
+export type ListQuery<Path extends ListPath> = NonNullable<
+  OperationParameters<Path> extends { query?: infer Query } ? Query : never
+>;
 
 /**
  * The request of a list operation, as `client.GET` takes it: the path parameters and the
