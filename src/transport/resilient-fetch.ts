@@ -35,7 +35,6 @@ const MAX_REDIRECTS = 5;
 export const describedResponses = new WeakMap<Response, RequestDescription>();
 
 class AttemptTimeout extends Error {}
-class DeadlineReached extends Error {}
 
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
@@ -57,9 +56,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const described: RequestDescription = { method: request.method, url: request.url, operation: options.operationOf?.(request) };
     const sent: SentRequest = { ...described, body: body === undefined ? undefined : new TextDecoder().decode(body) };
-    const startedAt = Date.now();
-    const deadline = AbortSignal.timeout(deadlineMs);
-    const callSignal = AbortSignal.any([callerSignal, deadline]);
+    const deadlineAt = Date.now() + deadlineMs;
 
     const fail = (error: CdpError): never => {
       report(options.logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
@@ -68,15 +65,25 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
 
     let lastText: string | undefined;
     for (let attempt = 1; ; attempt++) {
-      const timer = new AbortController();
-      const attemptTimer = setTimeout(() => timer.abort(new AttemptTimeout()), timeoutMs);
-      const attemptSignal = AbortSignal.any([callSignal, timer.signal]);
+      // One controller per attempt, aborted by the caller's signal or by whichever comes
+      // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
+      const remaining = deadlineAt - Date.now();
+      const endsAtDeadline = remaining <= timeoutMs;
+      const controller = new AbortController();
+      let timedOut = false;
+      const attemptTimer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new AttemptTimeout());
+      }, Math.max(0, Math.min(timeoutMs, remaining)));
+      const onCallerAbort = () => controller.abort(callerSignal.reason);
+      if (callerSignal.aborted) onCallerAbort();
+      else callerSignal.addEventListener("abort", onCallerAbort, { once: true });
       let outcome: AttemptOutcome;
       let response: Response | undefined;
       let failure: CdpError | undefined;
       try {
         report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
-        response = await sendFollowingSameOrigin(request, body, attemptSignal, options.fetch);
+        response = await sendFollowingSameOrigin(request, body, controller.signal, options.fetch);
         const text = await response.text();
         lastText = text;
         outcome = { kind: "status", status: response.status };
@@ -88,11 +95,11 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (callerSignal.aborted) {
           return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
         }
-        const timedOut = deadline.aborted || timer.signal.aborted;
+        const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" });
         const ErrorClass = timedOut ? TimeoutError : ConnectionError;
-        const summary = deadline.aborted
+        const summary = deadlineReached
           ? `did not finish within the ${deadlineMs} ms deadline`
           : timedOut
             ? `got no complete answer within the ${timeoutMs} ms attempt timeout`
@@ -100,26 +107,28 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
               ? "could not connect"
               : "lost its connection before a complete answer";
         failure = new ErrorClass(summary, { request: sent, attempts: attempt, outcomeUnknown: ambiguous, cause: error });
-        if (deadline.aborted || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
+        if (deadlineReached || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
+        callerSignal.removeEventListener("abort", onCallerAbort);
       }
 
       const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
-      if (delay === undefined || delay >= deadlineMs - (Date.now() - startedAt)) {
+      if (delay === undefined || delay >= deadlineAt - Date.now()) {
         return response ? finish(response, lastText, described) : fail(failure!);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
       try {
-        await wait(delay, callSignal);
-      } catch {
+        // The deadline cannot fall inside this wait (checked above); only the caller can end it.
+        await wait(delay, callerSignal);
+      } catch (error) {
         if (callerSignal.aborted) {
           return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
         }
-        return fail(new TimeoutError(`did not finish within the ${deadlineMs} ms deadline`, { request: sent, attempts: attempt, outcomeUnknown: false }));
+        throw error;
       }
     }
   };
