@@ -2,7 +2,7 @@
 // against a hand-written next.href loop, and the listing's peak memory, in one table.
 import { cpus } from "node:os";
 import { LISTING_LIMIT, measureListings } from "./bench/listing.js";
-import { measurePerRequest } from "./bench/per-request.js";
+import { measurePerRequest, OUR_CLIENT, OUR_CLIENT_UNVALIDATED } from "./bench/per-request.js";
 import { listingRows, perRequestRows, rssRows, type Row } from "./bench/report.js";
 import { measurePeakRss } from "./bench/rss.js";
 import { startBenchServerProcess } from "./bench/server-process.js";
@@ -20,8 +20,8 @@ try {
   const progress = (message: string) => process.stderr.write(`${message}\n`);
 
   for (const method of ["GET", "POST"] as const) {
-    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client, interleaved…`);
-    rows.push(...perRequestRows(method, await measurePerRequest(noLatency.baseUrl, method), "our client"));
+    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client with validation on and off, interleaved…`);
+    rows.push(...perRequestRows(method, await measurePerRequest(noLatency.baseUrl, method), OUR_CLIENT, OUR_CLIENT_UNVALIDATED));
   }
 
   progress(`(b) listing ${ITEMS.toLocaleString("en-US")} items with ${LATENCY_MS} ms latency, ${LISTING_REPETITIONS} times each…`);

@@ -40,7 +40,7 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
   const authorization = basicAuthorization(config.clientKey, config.apiToken);
   const operations = new WeakMap<Request, string>();
   const transport = createResilientFetch({
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),

@@ -63,11 +63,14 @@ function openapiFetchContender(baseUrl: string, method: BenchMethod): Contender 
   };
 }
 
-function orderClientContender(baseUrl: string, method: BenchMethod): Contender {
-  const client = createOrderClient({ baseUrl, ...BENCH_CREDENTIALS });
+export const OUR_CLIENT = "our client";
+export const OUR_CLIENT_UNVALIDATED = "our client, validation off";
+
+function orderClientContender(baseUrl: string, method: BenchMethod, validateRequests: boolean): Contender {
+  const client = createOrderClient({ baseUrl, ...BENCH_CREDENTIALS, validateRequests });
   const path = { orderRef: BENCH_ORDER_REF };
   return {
-    name: "our client",
+    name: validateRequests ? OUR_CLIENT : OUR_CLIENT_UNVALIDATED,
     run:
       method === "GET"
         ? async () => {
@@ -89,7 +92,8 @@ export function perRequestContenders(baseUrl: string, method: BenchMethod): Cont
   return [
     rawFetchContender(baseUrl, method),
     openapiFetchContender(baseUrl, method),
-    orderClientContender(baseUrl, method),
+    orderClientContender(baseUrl, method, true),
+    orderClientContender(baseUrl, method, false),
   ];
 }
 

@@ -8,6 +8,8 @@ export const TARGETS = {
   perRequestRatio: 1.1,
   /** The hand-written loop's wall time over the default-concurrency listing's. */
   defaultSpeedup: 3.5,
+  /** Request validation's share of a loopback POST: validated time over unvalidated, minus one. */
+  validationCost: 0.05,
   /** Concurrency 8's wall time over its ideal. */
   concurrency8IdealRatio: 1.15,
 } as const;
@@ -25,9 +27,23 @@ function verdict(value: number, target: number, direction: "at most" | "at least
 export type Row = [section: string, variant: string, requests: string, result: string, comparison: string, target: string];
 
 /** Section (a): the first measurement is the reference; `ours` names the row with a target. */
-export function perRequestRows(method: string, measurements: Measurement[], ours: string): Row[] {
+/** The time validation adds: our client with it on, over the same client with it off. */
+function validationCostRow(method: string, measurements: Measurement[], ours: string, unvalidated: string): Row[] {
+  const on = measurements.find((m) => m.name === ours);
+  const off = measurements.find((m) => m.name === unvalidated);
+  if (!on || !off) return [];
+  const cost = on.meanMicros / off.meanMicros - 1;
+  const percent = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
+  const target =
+    method === "POST"
+      ? `≤ +${TARGETS.validationCost * 100}%: ${cost <= TARGETS.validationCost ? "met" : `MISSED (${percent(cost - TARGETS.validationCost)} over)`}`
+      : "";
+  return [[`(a) ${method}, per request, no latency`, "validation cost (on vs off)", "", `${(on.meanMicros - off.meanMicros).toFixed(1)} µs`, `${percent(cost)} per request`, target]];
+}
+
+export function perRequestRows(method: string, measurements: Measurement[], ours: string, unvalidated?: string): Row[] {
   const reference = measurements[0]!;
-  return measurements.map((m) => {
+  const rows: Row[] = measurements.map((m) => {
     const relative = m.meanMicros / reference.meanMicros;
     return [
       `(a) ${method}, per request, no latency`,
@@ -38,6 +54,7 @@ export function perRequestRows(method: string, measurements: Measurement[], ours
       m.name === ours ? verdict(relative, TARGETS.perRequestRatio, "at most") : "",
     ];
   });
+  return unvalidated === undefined ? rows : [...rows, ...validationCostRow(method, measurements, ours, unvalidated)];
 }
 
 function requestCounts(counts: number[]): string {

@@ -14,7 +14,8 @@ import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOu
 import { sleep as defaultSleep } from "./sleep.js";
 
 export interface TransportOptions {
-  fetch: (request: Request) => Promise<Response>;
+  /** A custom fetch; without one the global fetch is called with a URL and init, saving a Request copy. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   retry?: Partial<RetryOptions>;
   /** Longest wait for one attempt, body included. */
   timeoutMs?: number;
@@ -55,7 +56,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const callerSignal = request.signal;
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const described: RequestDescription = { method: request.method, url: request.url, operation: options.operationOf?.(request) };
-    const sent: SentRequest = { ...described, body: body === undefined ? undefined : new TextDecoder().decode(body) };
+    // Decoded only when an error needs to carry what was sent.
+    const sent = (): SentRequest => ({ ...described, body: body === undefined ? undefined : new TextDecoder().decode(body) });
     const deadlineAt = Date.now() + deadlineMs;
 
     const fail = (error: CdpError): never => {
@@ -82,7 +84,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       let response: Response | undefined;
       let failure: CdpError | undefined;
       try {
-        report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
+        if (options.logger) {
+          report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
+        }
         response = await sendFollowingSameOrigin(request, body, controller.signal, options.fetch);
         const text = await response.text();
         lastText = text;
@@ -106,7 +110,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
             : outcome.kind === "refused"
               ? "could not connect"
               : "lost its connection before a complete answer";
-        failure = new ErrorClass(summary, { request: sent, attempts: attempt, outcomeUnknown: ambiguous, cause: error });
+        failure = new ErrorClass(summary, { request: sent(), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
         if (deadlineReached || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
@@ -136,16 +140,15 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : undefined;
-    const result = new Response(response.status === 204 ? null : (body ?? ""), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+    // The body was read once above; openapi-fetch reads it again through json() (success)
+    // or text() (errors), so both answer from what was read instead of a second copy.
+    Object.defineProperties(response, {
+      json: { value: () => Promise.resolve(parsed) },
+      text: { value: () => Promise.resolve(body ?? "") },
     });
-    Object.defineProperty(result, "url", { value: response.url || described.url });
-    // openapi-fetch reads success bodies with json(); hand it the value parsed once above.
-    if (ok) Object.defineProperty(result, "json", { value: () => Promise.resolve(parsed) });
-    describedResponses.set(result, described);
-    return result;
+    if (!response.url) Object.defineProperty(response, "url", { value: described.url });
+    describedResponses.set(response, described);
+    return response;
   }
 }
 
@@ -154,13 +157,14 @@ async function sendFollowingSameOrigin(
   request: Request,
   body: ArrayBuffer | undefined,
   signal: AbortSignal,
-  fetchImpl: (request: Request) => Promise<Response>,
+  customFetch: ((request: Request) => Promise<Response>) | undefined,
 ): Promise<Response> {
   let url = request.url;
   let method = request.method;
   let payload = body;
   for (let hop = 0; ; hop++) {
-    const response = await fetchImpl(new Request(url, { method, headers: request.headers, body: payload ?? null, signal, redirect: "manual" }));
+    const init: RequestInit = { method, headers: request.headers, body: payload ?? null, signal, redirect: "manual" };
+    const response = await (customFetch ? customFetch(new Request(url, init)) : globalThis.fetch(url, init));
     const location = response.headers.get("location");
     if (!isRedirect(response.status) || location === null) return response;
     const next = new URL(location, url);
