@@ -1,0 +1,29 @@
+import { defineConfig, type Options } from "tsup";
+
+// One bundle per module format, each with a declaration file of its own, so `import` and
+// `require` consumers both get types that describe the file they load. The generated
+// validators are bundled in; dependencies stay external unless said otherwise.
+const shared = {
+  entry: { index: "src/index.ts" },
+  dts: true,
+  tsconfig: "tsconfig.build.json",
+  clean: true,
+  // Web-standard code only: the same files run on Node, Bun, Deno and Workers.
+  platform: "neutral",
+  target: "es2022",
+  sourcemap: false,
+  splitting: false,
+} satisfies Options;
+
+export default defineConfig([
+  { ...shared, format: "esm", outDir: "dist/esm" },
+  {
+    ...shared,
+    format: "cjs",
+    outDir: "dist/cjs",
+    // esbuild hands an ES module's default import of a CommonJS package the whole
+    // `module.exports`, but openapi-fetch's CommonJS build keeps its function on
+    // `exports.default`; inlining its ES module build avoids the mismatch.
+    noExternal: ["openapi-fetch"],
+  },
+]);
