@@ -3,16 +3,13 @@
 // `--check` fails instead of writing when the committed files are stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { format } from "node:util";
+import { createSpecAjv, prepare } from "./spec-ajv.js";
 import { loadBundledSpec, operationsOf, type Schema } from "./spec.js";
 
 const OUT_JS = resolve(import.meta.dirname, "../generated/request-validators.js");
 const OUT_DTS = resolve(import.meta.dirname, "../generated/request-validators.d.ts");
-// Each component schema gets its own id, so a validator embeds only what it references.
-const SCHEMA_BASE = "https://cdp-orders.schema/";
 
 interface Parameter {
   name: string;
@@ -30,28 +27,6 @@ function group(parameters: Parameter[], location: "path" | "query"): Schema {
   };
 }
 
-// Annotations do not validate anything; dropping them keeps the generated code small.
-const ANNOTATIONS = new Set(["description", "summary", "examples", "example", "readOnly", "externalDocs", "title"]);
-
-/**
- * Rewrites `#/components/schemas/X` refs to the ids the component schemas are added
- * under, and drops annotations. Property names are never touched.
- */
-function prepare(node: unknown, inProperties = false): unknown {
-  if (Array.isArray(node)) return node.map((item) => prepare(item));
-  if (node === null || typeof node !== "object") return node;
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key]) => inProperties || !ANNOTATIONS.has(key))
-      .map(([key, value]) => [
-      key,
-      key === "$ref" && typeof value === "string"
-        ? value.replace("#/components/schemas/", SCHEMA_BASE)
-        : prepare(value, !inProperties && key === "properties"),
-    ]),
-  );
-}
-
 function requestSchema(operation: ReturnType<typeof operationsOf>[number]): Schema {
   const parameters = [...operation.pathParameters, ...(operation.op.parameters ?? [])] as Parameter[];
   const body = operation.op.requestBody as { required?: boolean; content: Record<string, { schema: Schema }> } | undefined;
@@ -65,20 +40,7 @@ function requestSchema(operation: ReturnType<typeof operationsOf>[number]): Sche
 }
 
 const spec = loadBundledSpec();
-// These CommonJS packages expose their main export as `.default` to ES modules.
-const ajv = new Ajv2020.default({
-  code: { source: true, esm: true, lines: false },
-  allErrors: true,
-  strict: true,
-  allowUnionTypes: true,
-});
-addFormats.default(ajv, ["date-time", "date", "uuid", "uri"]);
-ajv.addKeyword("example");
-// OpenAPI's int32 adds nothing the integer bounds in the spec do not already check.
-ajv.addFormat("int32", true);
-for (const [name, schema] of Object.entries((spec.components as { schemas: Record<string, Schema> }).schemas)) {
-  ajv.addSchema(prepare(schema) as Schema, `${SCHEMA_BASE}${name}`);
-}
+const ajv = createSpecAjv(spec, { source: true });
 const operations = operationsOf(spec);
 for (const operation of operations) ajv.addSchema(requestSchema(operation), operation.op.operationId);
 

@@ -1,0 +1,54 @@
+// The ajv set-up shared by everything that validates against the spec: the generated request
+// validators and the fake API's response checks compile the same schemas with the same options.
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { Schema } from "./spec.js";
+
+// Each component schema gets its own id, so a validator embeds only what it references.
+export const SCHEMA_BASE = "https://cdp-orders.schema/";
+
+// Annotations do not validate anything; dropping them keeps the generated code small.
+const ANNOTATIONS = new Set(["description", "summary", "examples", "example", "readOnly", "externalDocs", "title"]);
+
+/**
+ * Rewrites `#/components/schemas/X` refs to the ids the component schemas are added
+ * under, and drops annotations. Property names are never touched.
+ */
+export function prepare(node: unknown, inProperties = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => prepare(item));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => inProperties || !ANNOTATIONS.has(key))
+      .map(([key, value]) => [
+      key,
+      key === "$ref" && typeof value === "string"
+        ? value.replace("#/components/schemas/", SCHEMA_BASE)
+        : prepare(value, !inProperties && key === "properties"),
+    ]),
+  );
+}
+
+export type SpecAjv = InstanceType<typeof Ajv2020.default>;
+
+/**
+ * An ajv instance that knows every component schema of `spec` (a bundled spec, see
+ * `loadBundledSpec`). `source` keeps the generated code, for standalone output.
+ */
+export function createSpecAjv(spec: Record<string, unknown>, options: { source?: boolean } = {}): SpecAjv {
+  // These CommonJS packages expose their main export as `.default` to ES modules.
+  const ajv = new Ajv2020.default({
+    ...(options.source ? { code: { source: true, esm: true, lines: false } } : {}),
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+  });
+  addFormats.default(ajv, ["date-time", "date", "uuid", "uri"]);
+  ajv.addKeyword("example");
+  // OpenAPI's int32 adds nothing the integer bounds in the spec do not already check.
+  ajv.addFormat("int32", true);
+  for (const [name, schema] of Object.entries((spec.components as { schemas: Record<string, Schema> }).schemas)) {
+    ajv.addSchema(prepare(schema) as Schema, `${SCHEMA_BASE}${name}`);
+  }
+  return ajv;
+}
