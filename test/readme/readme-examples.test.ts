@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prismClient } from "../helpers.js";
 import { OUTPUT_DIR, ROOT } from "../support/paths.js";
 import { typeScriptSnippets } from "./snippets.js";
@@ -30,10 +30,13 @@ describe("the README's examples, one per resource", () => {
     rmSync(RUN_DIR, { recursive: true, force: true });
     mkdirSync(RUN_DIR, { recursive: true });
     Object.assign(globals, { cdp: prismClient(), ...FREE_NAMES });
+    // The examples print what they read; the test output does not need it.
+    vi.spyOn(console, "log").mockImplementation(() => {});
   });
 
   afterAll(() => {
     for (const name of ["cdp", ...Object.keys(FREE_NAMES)]) delete globals[name];
+    vi.restoreAllMocks();
   });
 
   it("are the six resources", () => {
