@@ -18,6 +18,8 @@ export interface FakeCdpOptions {
   /** Time before every answer (and every injected reset). */
   latencyMs?: number;
   faults?: FaultPlan;
+  /** Default: a free port. */
+  port?: number;
 }
 
 export interface ReceivedRequest {
@@ -29,6 +31,8 @@ export interface ReceivedRequest {
   receivedAt: number;
   /** The status sent, or the injected reset. */
   outcome?: number | "reset-before" | "reset-after";
+  /** When the answer (or the reset) went out. */
+  answeredAt?: number;
 }
 
 export interface FakeCdp {
@@ -97,6 +101,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
       body = errorBody(500, `The fake's answer broke the spec: ${problem}`);
     }
     received.outcome = status;
+    received.answeredAt = Date.now();
     if (response.destroyed) return;
     const text = body === undefined ? undefined : JSON.stringify(body);
     response.writeHead(status, { ...headers, ...(text === undefined ? {} : { "content-type": "application/json" }) });
@@ -120,6 +125,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     const { operation, params } = matched;
     if (fault?.kind === "reset-before") {
       received.outcome = "reset-before";
+      received.answeredAt = Date.now();
       request.socket.destroy();
       return;
     }
@@ -152,6 +158,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     }
     if (fault?.kind === "reset-after") {
       received.outcome = "reset-after";
+      received.answeredAt = Date.now();
       request.socket.destroy();
       return;
     }
@@ -166,7 +173,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
       response.end(JSON.stringify(errorBody(500, "The fake failed.")));
     });
   });
-  server.listen(0, "127.0.0.1");
+  server.listen(options.port ?? 0, "127.0.0.1");
   await once(server, "listening");
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,0 +1,103 @@
+// The command line: `cdp-orders <import|export> [options]`, parsed with node:util parseArgs.
+import { parseArgs } from "node:util";
+
+export const USAGE = `Usage:
+  cdp-orders import <file.ndjson> [options]   create each line's order with its contact, items,
+                                              consumers and data extensions, exactly once
+  cdp-orders export (--guest-ref REF | --reference-id ID)... [--expand]
+                                              write the matching orders to stdout as NDJSON
+
+Connection (import and export; flags win over the environment):
+  --region ap|eu|jp|us     the tenant's region (CDP_REGION)
+  --base-url URL           another base URL: https, or http on loopback (a mock)
+  --client-key KEY         the client key (CDP_CLIENT_KEY)
+  --api-token TOKEN        the API token (CDP_API_TOKEN; prefer the variable, arguments are
+                           visible to other users of the machine)
+  --timeout SECONDS        the longest wait for one request attempt (default 30)
+
+Import:
+  --dry-run                only check the lines; nothing is sent
+  --resume                 continue an earlier run of this file: lines its journal records done
+                           are skipped, every other line is looked up before anything is created
+  --concurrency N          orders in flight at once (default 4)
+  --journal PATH           the journal (default <file>.journal)
+  --report PATH            the JSON report (default <file>.report.json)
+  --quiet                  no progress output
+  --json                   progress as JSON events on stdout
+  --progress-interval S    seconds between progress lines when stderr is not a terminal
+                           (default 5) and between JSON progress events (default 1)
+
+Export:
+  --guest-ref REF          the orders of this guest (repeatable)
+  --reference-id ID        the orders with this referenceId (repeatable)
+  --expand                 add each order's items, contact, consumers and data extensions
+  --concurrency N          orders read at once (default 4)
+
+  -h, --help               this text
+
+Exit codes: 0 every line in the API (import) or everything written (export); 1 some lines
+failed or were invalid; 2 the command line or the configuration is wrong; 130 interrupted.`;
+
+const OPTIONS = {
+  region: { type: "string" },
+  "base-url": { type: "string" },
+  "client-key": { type: "string" },
+  "api-token": { type: "string" },
+  timeout: { type: "string" },
+  "dry-run": { type: "boolean" },
+  resume: { type: "boolean" },
+  concurrency: { type: "string" },
+  journal: { type: "string" },
+  report: { type: "string" },
+  quiet: { type: "boolean" },
+  json: { type: "boolean" },
+  "progress-interval": { type: "string" },
+  "guest-ref": { type: "string", multiple: true },
+  "reference-id": { type: "string", multiple: true },
+  expand: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+/** Thrown for a command line that cannot run; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface ParsedCommandLine {
+  command: "import" | "export" | "help";
+  positionals: string[];
+  values: CliValues;
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, ...positionals] = parsed.positionals;
+  if (parsed.values.help || command === undefined || command === "help") return { command: "help", positionals, values: parsed.values };
+  if (command !== "import" && command !== "export") throw new UsageError(`Unknown command "${command}".`);
+  return { command, positionals, values: parsed.values };
+}
+
+/** A whole number within bounds, from a flag; the flag's default when absent. */
+export function integerFlag(values: CliValues, name: "concurrency", fallback: number, min: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+/** A positive number of seconds, from a flag, as milliseconds. */
+export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval", fallbackMs: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallbackMs;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 3600) throw new UsageError(`--${name} must be a number of seconds above 0, at most 3600.`);
+  return Math.round(value * 1000);
+}

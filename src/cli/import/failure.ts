@@ -1,0 +1,35 @@
+// What a failed request means for the import: whether it may have taken effect (look before
+// creating again), certainly did not (send it again), or will not succeed by repeating it.
+import {
+  ApiError,
+  InternalServerError,
+  RateLimitError,
+  RequestAbortedError,
+  ResponseParseError,
+  TransportError,
+} from "../../errors/index.js";
+
+export type FailureKind =
+  /** The request may have taken effect: look it up before creating again. */
+  | "ambiguous"
+  /** The request certainly did not take effect: it may be sent again. */
+  | "not-applied"
+  /** Repeating it would fail again (bad request, unknown order, credentials…). */
+  | "permanent"
+  /** The run is being stopped. */
+  | "aborted";
+
+export function classifyFailure(error: unknown): FailureKind {
+  if (error instanceof RequestAbortedError) return "aborted";
+  if (error instanceof RateLimitError) return "not-applied";
+  if (error instanceof TransportError) return error.outcomeUnknown ? "ambiguous" : "not-applied";
+  // A 5xx to a create is not a promise that nothing happened; a 2xx without a readable body means it did.
+  if (error instanceof InternalServerError || error instanceof ResponseParseError) return "ambiguous";
+  if (error instanceof ApiError) return error.status === 408 ? "ambiguous" : "permanent";
+  return "permanent";
+}
+
+/** Errors after which no other line can succeed either: the run stops. */
+export function isFatal(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}

@@ -1,0 +1,78 @@
+// The import's journal: an append-only NDJSON file next to the input with one record per
+// finished line, written to the OS before the next line is reported done, so a killed run
+// loses nothing it reported. `--resume` skips the lines recorded done whose text is
+// unchanged; every other line is looked up in the API before anything is created.
+import { createHash } from "node:crypto";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { LineRefs } from "./sync-order.js";
+
+export const JOURNAL_VERSION = 1;
+
+export type JournalRecord =
+  | { type: "run"; version: number; startedAt: string; input: string; resume: boolean }
+  | { type: "done"; line: number; hash: string; referenceId: string; refs: LineRefs }
+  | { type: "failed"; line: number; hash: string; referenceId: string; error: { name: string; message: string } };
+
+export type DoneRecord = Extract<JournalRecord, { type: "done" }>;
+
+export function journalPathFor(inputPath: string): string {
+  return `${inputPath}.journal`;
+}
+
+/** Identifies a line's text, so an edited line is not taken for the finished one. */
+export function lineHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+export interface JournalState {
+  /** The last done record of each line. */
+  done: Map<number, DoneRecord>;
+  /** Records cut short by a killed run; ignored, so their lines are looked up again. */
+  torn: number;
+}
+
+/** Reads a journal; a missing file is an empty journal. */
+export async function readJournal(path: string): Promise<JournalState> {
+  const done = new Map<number, DoneRecord>();
+  let torn = 0;
+  if (!existsSync(path)) return { done, torn };
+  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+  for await (const text of lines) {
+    if (text.trim() === "") continue;
+    let record: JournalRecord;
+    try {
+      record = JSON.parse(text) as JournalRecord;
+    } catch {
+      torn++;
+      continue;
+    }
+    if (record.type === "run" && record.version !== JOURNAL_VERSION) throw new Error(`${path}: journal version ${record.version} is not ${JOURNAL_VERSION}`);
+    if (record.type === "done") done.set(record.line, record);
+  }
+  return { done, torn };
+}
+
+/** An open journal; every append is one `write` to the OS, so it survives the process being killed. */
+export class Journal {
+  private constructor(private fd: number | undefined) {}
+
+  static open(path: string): Journal {
+    const fd = openSync(path, "a+");
+    // A record torn by a killed run would glue onto the next one; a newline ends it first.
+    const size = fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(fd, "\n");
+    return new Journal(fd);
+  }
+
+  append(record: JournalRecord): void {
+    if (this.fd === undefined) throw new Error("the journal is closed");
+    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

@@ -1,0 +1,198 @@
+// `cdp-orders import`: checks every line first (nothing is sent for a bad line), then
+// brings the valid lines into the API with a bounded pool of workers, journalling each
+// finished line, and ends with a report of every line and a summary.
+import { existsSync } from "node:fs";
+import type { OrderClient } from "../../client.js";
+import { CdpError, type Violation } from "../../errors/index.js";
+import type { RateGate } from "../rate-gate.js";
+import { isFatal } from "./failure.js";
+import { Journal, lineHash, readJournal, type DoneRecord } from "./journal.js";
+import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
+import { readLines } from "./read-lines.js";
+import { errorSummary, writeReport, type ImportSummary, type LineReport } from "./report.js";
+import { syncOrder } from "./sync-order.js";
+import { checkLine, describeViolation } from "./validate-line.js";
+
+/** A line that breaks the spec or the import's rules; it is never sent. */
+export class LineValidationError extends CdpError {
+  override name = "LineValidationError";
+}
+
+/** The command cannot run as asked (the message says why); nothing was sent. */
+export class ImportUsageError extends CdpError {
+  override name = "ImportUsageError";
+}
+
+export interface ImportOptions {
+  input: string;
+  journalPath: string;
+  reportPath: string;
+  dryRun: boolean;
+  resume: boolean;
+  concurrency: number;
+  /** Needed unless `dryRun`. */
+  client?: OrderClient;
+  gate?: RateGate;
+  progress?: ProgressReporter;
+  /** How often one step of a line is tried before the line fails. */
+  maxAttempts?: number;
+  /** Set to stop taking new lines; the lines in flight are finished. */
+  stop?: { requested: string | undefined };
+}
+
+const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_ATTEMPTS = 6;
+
+/** Remembers each order's referenceId and orderedAt, to refuse a second line for the same order. */
+class SameOrderCheck {
+  private readonly seen = new Map<string, { at: number; line: number }[]>();
+
+  check(line: number, referenceId: string, orderedAt: string): Violation | undefined {
+    const at = Date.parse(orderedAt);
+    const earlier = this.seen.get(referenceId) ?? [];
+    const same = earlier.find((other) => Math.abs(other.at - at) <= TWO_DAYS_MS);
+    if (same) {
+      return { path: "body.referenceId", rule: "unique", message: `is the order of line ${same.line} too (same referenceId, orderedAt at most two days apart)` };
+    }
+    earlier.push({ at, line });
+    this.seen.set(referenceId, earlier);
+    return undefined;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const startedAt = Date.now();
+  const progress = options.progress ?? silentReporter;
+  const stop = options.stop ?? { requested: undefined };
+  if (!existsSync(options.input)) throw new ImportUsageError(`${options.input} does not exist.`);
+  if (!options.dryRun && !options.resume && existsSync(options.journalPath)) {
+    throw new ImportUsageError(
+      `${options.journalPath} exists: an import of this file was started before. Pass --resume to continue it ` +
+        "(finished lines are skipped; the others are looked up in the API before anything is created).",
+    );
+  }
+  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), torn: 0 };
+
+  // Pass 1: every line is checked before anything is sent.
+  const reports = new Map<number, LineReport>();
+  const sameOrder = new SameOrderCheck();
+  let lines = 0;
+  let valid = 0;
+  for await (const { number, text } of readLines(options.input)) {
+    lines++;
+    const checked = checkLine(text);
+    const duplicate = checked.ok ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt) : undefined;
+    if (!checked.ok || duplicate) {
+      const violations = checked.ok ? [duplicate!] : checked.violations;
+      const message = violations.map((v) => describeViolation(number, v)).join("\n");
+      reports.set(number, { line: number, status: "invalid", error: { class: "LineValidationError", message }, violations });
+      continue;
+    }
+    valid++;
+    const done = journalState.done.get(number);
+    if (done && done.hash === lineHash(text)) {
+      reports.set(number, { line: number, referenceId: done.referenceId, status: "done-before", refs: done.refs });
+    }
+  }
+  const invalid = lines - valid;
+  const doneBefore = [...reports.values()].filter((r) => r.status === "done-before").length;
+  const tracker = new ProgressTracker(valid, () => options.gate?.stats().rateLimited ?? 0);
+  for (const report of reports.values()) {
+    if (report.status === "invalid") progress.invalid(report.line, report.violations);
+    else tracker.finished(report);
+  }
+
+  const summarize = (stoppedBy: string | undefined, journal: string | undefined, reportPath: string | undefined): ImportSummary => {
+    const all = [...reports.values()];
+    const count = (status: LineReport["status"]) => all.filter((r) => r.status === status).length;
+    const created = count("created");
+    const failed = count("failed");
+    const notAttempted = options.dryRun ? 0 : valid - created - failed - doneBefore;
+    const durationMs = Date.now() - startedAt;
+    const everyLineIn = invalid === 0 && failed === 0 && notAttempted === 0;
+    return {
+      input: options.input,
+      journal,
+      report: reportPath,
+      dryRun: options.dryRun,
+      lines,
+      valid,
+      invalid,
+      created,
+      doneBefore,
+      failed,
+      notAttempted,
+      reconciled: all.filter((r) => r.status === "created" && r.refs.found.length > 0).length,
+      rateLimited: options.gate?.stats().rateLimited ?? 0,
+      durationMs,
+      ordersPerSecond: durationMs > 0 ? (created * 1000) / durationMs : 0,
+      stoppedBy,
+      exitCode: everyLineIn ? 0 : 1,
+    };
+  };
+
+  if (options.dryRun) return summarize(undefined, undefined, undefined);
+  const client = options.client;
+  if (!client) throw new ImportUsageError("No client: credentials are needed to import.");
+
+  // Pass 2: the valid lines not finished before, by `concurrency` workers.
+  const journal = Journal.open(options.journalPath);
+  journal.append({ type: "run", version: 1, startedAt: new Date(startedAt).toISOString(), input: options.input, resume: options.resume });
+  const backoff = async (attempt: number) => {
+    const step = Math.min(4_000, 250 * 2 ** (attempt - 1));
+    await sleep(step / 2 + Math.random() * (step / 2));
+    await options.gate?.whenOpen();
+  };
+  const pending = (async function* () {
+    for await (const { number, text } of readLines(options.input)) {
+      if (!reports.has(number)) yield { number, text };
+    }
+  })();
+
+  progress.start(() => tracker.snapshot());
+  const worker = async () => {
+    // Each pass takes one line; the input bounds the loop.
+    while (stop.requested === undefined) {
+      const next = await pending.next();
+      if (next.done) return;
+      const { number, text } = next.value;
+      const checked = checkLine(text);
+      const hash = lineHash(text);
+      let report: LineReport;
+      if (!checked.ok) {
+        // Checked in the first pass: the file was changed while the import ran.
+        const error = { class: "LineValidationError", message: `line ${number} changed while the import ran` };
+        reports.set(number, { line: number, status: "invalid", error, violations: checked.violations });
+        continue;
+      }
+      const { line } = checked;
+      try {
+        const refs = await syncOrder(line, { client, lookUpFirst: options.resume, maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoff });
+        journal.append({ type: "done", line: number, hash, referenceId: line.referenceId, refs });
+        report = { line: number, referenceId: line.referenceId, status: "created", refs };
+      } catch (error) {
+        const summary = errorSummary(error);
+        journal.append({ type: "failed", line: number, hash, referenceId: line.referenceId, error: { name: summary.class, message: summary.message } });
+        report = { line: number, referenceId: line.referenceId, status: "failed", error: summary };
+        if (isFatal(error)) stop.requested ??= `${summary.class}: ${summary.message}`;
+      }
+      reports.set(number, report);
+      tracker.finished(report);
+      progress.line(report, tracker.snapshot());
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  } finally {
+    journal.close();
+    await pending.return(undefined);
+    progress.stop(tracker.snapshot());
+  }
+  const summary = summarize(stop.requested, options.journalPath, options.reportPath);
+  writeReport(options.reportPath, summary, reports.values());
+  return summary;
+}

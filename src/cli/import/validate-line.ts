@@ -1,0 +1,110 @@
+// Checks one NDJSON line before anything is sent: its shape, the rules the import adds
+// (a referenceId on the order and on every item, unique within the line), and each request
+// it will make, with the same validators the client runs. Paths name the place in the line.
+import { RequestValidationError, type Violation } from "../../errors/index.js";
+import { validateRequest, type RequestParts } from "../../validation/validate-request.js";
+import { consumersOf, itemFields, orderFields, type ItemLine, type OrderLine } from "./order-line.js";
+
+export type CheckedLine = { ok: true; line: OrderLine } | { ok: false; violations: Violation[] };
+
+// Stands in for refs the server has not assigned yet, so path parameters validate.
+const PENDING_REF = "pending";
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Runs the client's validator for one request and moves each violation's `body…` path under `at`. */
+function requestViolations(operation: string, parts: RequestParts, at: string): Violation[] {
+  try {
+    validateRequest(operation, parts);
+    return [];
+  } catch (error) {
+    if (!(error instanceof RequestValidationError)) throw error;
+    return error.violations.map((v) => ({ ...v, path: v.path.startsWith("body") ? `${at}${v.path.slice("body".length)}` : v.path }));
+  }
+}
+
+function shapeViolations(line: Record<string, unknown>): Violation[] {
+  const problems: Violation[] = [];
+  const expect = (value: unknown, path: string, type: "object" | "array") => {
+    if (value === undefined) return true;
+    const ok = type === "array" ? Array.isArray(value) : isObject(value);
+    if (!ok) problems.push({ path, rule: "type", message: `must be ${type === "array" ? "an array" : "an object"}` });
+    return ok;
+  };
+  expect(line.contact, "body.contact", "object");
+  expect(line.ext, "body.ext", "object");
+  if (expect(line.consumers, "body.consumers", "array")) {
+    (line.consumers as unknown[] | undefined)?.forEach((person, i) => expect(person, `body.consumers[${i}]`, "object"));
+  }
+  if (expect(line.items, "body.items", "array")) {
+    (line.items as unknown[] | undefined)?.forEach((item, i) => {
+      if (!expect(item, `body.items[${i}]`, "object") || !isObject(item)) return;
+      expect(item.ext, `body.items[${i}].ext`, "object");
+      if (expect(item.consumers, `body.items[${i}].consumers`, "array")) {
+        (item.consumers as unknown[] | undefined)?.forEach((person, j) => expect(person, `body.items[${i}].consumers[${j}]`, "object"));
+      }
+    });
+  }
+  return problems;
+}
+
+/** The referenceId rules of each item, by item. */
+function itemReferenceViolations(items: ItemLine[]): Violation[][] {
+  const seen = new Map<string, number>();
+  return items.map((item, index): Violation[] => {
+    const path = `body.items[${index}].referenceId`;
+    if (item.referenceId === undefined) return [{ path, rule: "required", message: "is required: items are matched by it when an import resumes" }];
+    if (typeof item.referenceId !== "string" || item.referenceId === "") return [];
+    const first = seen.get(item.referenceId);
+    if (first === undefined) {
+      seen.set(item.referenceId, index);
+      return [];
+    }
+    return [{ path, rule: "unique", message: `repeats the referenceId of items[${first}]` }];
+  });
+}
+
+/** Parses and checks one line of an import file. */
+export function checkLine(text: string): CheckedLine {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, violations: [{ path: "body", rule: "json", message: `is not JSON: ${(error as Error).message}` }] };
+  }
+  if (!isObject(parsed)) return { ok: false, violations: [{ path: "body", rule: "type", message: "must be a JSON object (one order per line)" }] };
+  const shape = shapeViolations(parsed);
+  if (shape.length > 0) return { ok: false, violations: shape };
+
+  const line = parsed as OrderLine;
+  const items = line.items ?? [];
+  const orderRef = PENDING_REF;
+  const referenceRules = itemReferenceViolations(items);
+  const violations = [
+    ...requestViolations("POST /v2.1/orders", { body: orderFields(line) }, "body"),
+    ...(line.contact === undefined ? [] : requestViolations("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef }, body: line.contact }, "body.contact")),
+    ...items.flatMap((item, i) => [
+      ...referenceRules[i]!,
+      ...requestViolations("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef }, body: itemFields(item) }, `body.items[${i}]`),
+      ...(item.ext === undefined
+        ? []
+        : requestViolations(
+            "POST /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}",
+            { path: { orderItemRef: PENDING_REF, dataExtensionName: "ext" }, body: item.ext },
+            `body.items[${i}].ext`,
+          )),
+    ]),
+    ...consumersOf(line).flatMap(({ person, at }) =>
+      requestViolations("POST /v2.1/orders/{orderRef}/consumers", { path: { orderRef }, body: person }, `body.${at}`),
+    ),
+    ...(line.ext === undefined
+      ? []
+      : requestViolations("POST /v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { path: { orderRef, dataExtensionName: "ext" }, body: line.ext }, "body.ext")),
+  ];
+  return violations.length === 0 ? { ok: true, line } : { ok: false, violations };
+}
+
+/** `line 12: body.items[1].name: must NOT have more than 128 characters (maxLength)`. */
+export function describeViolation(lineNumber: number, violation: Violation): string {
+  return `line ${lineNumber}: ${violation.path}: ${violation.message} (${violation.rule})`;
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The `cdp-orders` executable. Kept apart from the library entry: it uses Node's modules.
+import { runCli } from "./run-cli.js";
+
+let interrupts = 0;
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  onInterrupt(handler) {
+    process.on("SIGINT", () => {
+      // The journal is written line by line, so stopping at once loses nothing recorded.
+      if (++interrupts > 1) process.exit(130);
+      handler();
+    });
+  },
+});

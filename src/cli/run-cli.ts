@@ -1,0 +1,115 @@
+// Runs one command line to an exit code. Output goes where the usage says: progress and
+// problems to stderr; the summary (or, with --json, every event) and exports to stdout.
+import { resolve } from "node:path";
+import type { Writable } from "node:stream";
+import { CdpError, ConfigurationError } from "../errors/index.js";
+import { integerFlag, parseCommandLine, secondsFlag, UsageError, USAGE, type CliValues } from "./args.js";
+import { createCliClient } from "./cli-client.js";
+import { runExport, type OrderSelector } from "./export/run-export.js";
+import { journalPathFor } from "./import/journal.js";
+import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
+import { describeSummary } from "./import/report.js";
+import { ImportUsageError, runImport } from "./import/run-import.js";
+
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  /** Registers what a first interrupt (Ctrl-C) does; a second one ends the process. */
+  onInterrupt?: (handler: () => void) => void;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 64;
+
+function progressReporter(values: CliValues, io: CliIo): ProgressReporter {
+  const write = (stream: Writable) => (text: string) => void stream.write(text);
+  if (values.json) return jsonReporter(write(io.stdout), secondsFlag(values, "progress-interval", 1_000));
+  if (values.quiet) return quietReporter(write(io.stderr));
+  if (io.stderr.isTTY) return barReporter(io.stderr as NodeJS.WriteStream);
+  return plainReporter(write(io.stderr), secondsFlag(values, "progress-interval", 5_000));
+}
+
+async function importCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError("import takes one file: cdp-orders import <file.ndjson>.");
+  const input = resolve(positionals[0]!);
+  const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+  const dryRun = values["dry-run"] === true;
+  const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency);
+  const stop: { requested: string | undefined } = { requested: undefined };
+  io.onInterrupt?.(() => {
+    stop.requested = "interrupted; the orders in flight were finished (run again with --resume)";
+    io.stderr.write("\nStopping: finishing the orders in flight (interrupt again to stop at once; --resume continues)…\n");
+  });
+  const summary = await runImport({
+    input,
+    journalPath: values.journal ? resolve(values.journal) : journalPathFor(input),
+    reportPath: values.report ? resolve(values.report) : `${input}.report.json`,
+    dryRun,
+    resume: values.resume === true,
+    concurrency,
+    ...(connection ? { client: connection.client, gate: connection.gate } : {}),
+    progress: progressReporter(values, io),
+    stop,
+  });
+  if (values.json) io.stdout.write(`${JSON.stringify({ event: "summary", ...summary })}\n`);
+  else io.stdout.write(`${describeSummary(summary)}\n`);
+  return stop.requested?.startsWith("interrupted") ? EXIT.interrupted : summary.exitCode;
+}
+
+async function exportCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`export takes no file; unexpected "${positionals[0]}".`);
+  const selectors: OrderSelector[] = [
+    ...(values["guest-ref"] ?? []).map((guestRef) => ({ guestRef })),
+    ...(values["reference-id"] ?? []).map((referenceId) => ({ referenceId })),
+  ];
+  if (selectors.length === 0) throw new UsageError("export needs --guest-ref REF or --reference-id ID (either may be repeated).");
+  const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+  const { client } = createCliClient(values, io.env, concurrency * 2);
+  const controller = new AbortController();
+  io.onInterrupt?.(() => controller.abort(new Error("interrupted")));
+  // A reader that goes away (`| head`) ends the export quietly.
+  let readerGone = false;
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    readerGone = true;
+    controller.abort(error);
+  };
+  io.stdout.on("error", onOutputError);
+  try {
+    await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal });
+    return EXIT.ok;
+  } catch (error) {
+    if (readerGone) return EXIT.ok;
+    if (controller.signal.aborted) return EXIT.interrupted;
+    throw error;
+  } finally {
+    io.stdout.off("error", onOutputError);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { command, positionals, values } = parseCommandLine(argv);
+    if (command === "help") {
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    return command === "import" ? await importCommand(positionals, values, io) : await exportCommand(positionals, values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cdp-orders: ${error.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigurationError || error instanceof ImportUsageError) {
+      io.stderr.write(`cdp-orders: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // Every error of the client is safe to print: none carries the token.
+    const name = error instanceof CdpError || error instanceof Error ? error.name : "Error";
+    io.stderr.write(`cdp-orders: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,230 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ImportSummary, LineReport } from "../../src/cli/import/report.js";
+import { randomFaults } from "../fake-cdp/faults.js";
+import { sampleOrder, sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
+import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
+import { cliEnv, runCliHere } from "./cli-process.js";
+import { exactlyOnceProblems } from "./fake-state.js";
+
+let dir: string;
+let fake: FakeCdp;
+let file = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "cdp-orders-import-"));
+  fake = await startFakeCdp();
+});
+beforeEach(() => {
+  // Each test starts from an empty API.
+  for (const map of [fake.store.orders, fake.store.items, fake.store.contacts, fake.store.consumers]) map.clear();
+  fake.store.orderExtensions.clear();
+  fake.store.itemExtensions.clear();
+});
+afterEach(() => {
+  fake.setFaults(undefined);
+  fake.setLatency(0);
+  expect(fake.violations).toEqual([]);
+});
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function inputFile(text: string): string {
+  const path = join(dir, `orders-${++file}.ndjson`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const importing = (path: string, ...flags: string[]) => runCliHere(["import", path, "--base-url", fake.url, ...flags]);
+const reportOf = (path: string) => JSON.parse(readFileSync(`${path}.report.json`, "utf8")) as { summary: ImportSummary; lines: LineReport[] };
+
+describe("cdp-orders import", () => {
+  it("creates each line's order with its contact, items, consumers and data extensions", async () => {
+    const lines = sampleOrders(20, { prefix: "HAPPY" });
+    const path = inputFile(toNdjson(lines));
+    const run = await importing(path, "--quiet");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("20 created, 0 failed, 0 invalid of 20 lines");
+    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    const { lines: report } = reportOf(path);
+    expect(report[0]).toMatchObject({ line: 1, status: "created", referenceId: "HAPPY-000001" });
+    const refs = (report[0] as Extract<LineReport, { status: "created" }>).refs;
+    const order = fake.store.ordersWithReferenceId("HAPPY-000001")[0]!;
+    expect(refs.order).toBe(order.ref);
+    // The consumer is recorded under the item it was listed with.
+    expect(refs.items[0]!.consumers).toEqual(fake.store.peopleOf("consumers", order.ref).map((c) => c.ref));
+  });
+
+  it("reports each bad line with its number and violations, and sends none of them", async () => {
+    const good = sampleOrder(1, { prefix: "BAD" });
+    const longName = sampleOrder(2, { prefix: "BAD" });
+    longName.items![1]!.name = "x".repeat(129);
+    const noItemReference = sampleOrder(3, { prefix: "BAD" });
+    delete (noItemReference.items![0] as { referenceId?: string }).referenceId;
+    const sameOrderAgain = { ...good, price: 99 };
+    const text = [JSON.stringify(good), JSON.stringify(longName), JSON.stringify(noItemReference), "", "{ not json", JSON.stringify(sameOrderAgain), "[]"].join("\n");
+    const path = inputFile(text);
+
+    const run = await importing(path, "--quiet");
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+      "line 2: body.items[1].name: must NOT have more than 128 characters (maxLength)",
+      "line 3: body.items[0].referenceId: is required: items are matched by it when an import resumes (required)",
+      expect.stringMatching(/^line 5: body: is not JSON: /),
+      "line 6: body.referenceId: is the order of line 1 too (same referenceId, orderedAt at most two days apart) (unique)",
+      "line 7: body: must be a JSON object (one order per line) (type)",
+    ]);
+    expect(run.stdout).toContain("1 created, 0 failed, 5 invalid of 6 lines");
+    expect([...fake.store.orders.values()].map((o) => o.fields.referenceId)).toEqual(["BAD-000001"]);
+    expect(fake.requests.filter((r) => r.url.includes("BAD-000002") || r.url.includes("BAD-000003"))).toEqual([]);
+    const { lines } = reportOf(path);
+    expect(lines.map((l) => [l.line, l.status])).toEqual([
+      [1, "created"],
+      [2, "invalid"],
+      [3, "invalid"],
+      [5, "invalid"],
+      [6, "invalid"],
+      [7, "invalid"],
+    ]);
+    expect(lines[1]).toMatchObject({ error: { class: "LineValidationError" }, violations: [{ path: "body.items[1].name", rule: "maxLength" }] });
+  });
+
+  it("only checks with --dry-run: nothing is sent, no journal, no credentials needed", async () => {
+    const before = fake.requests.length;
+    const valid = inputFile(toNdjson(sampleOrders(5, { prefix: "DRY" })));
+    const run = await runCliHere(["import", valid, "--dry-run"], {});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("dry run: 5 of 5 lines valid, 0 invalid; nothing was sent.");
+    const invalid = inputFile(`${JSON.stringify({ ...sampleOrder(1), currencyCode: undefined })}\n`);
+    const failing = await runCliHere(["import", invalid, "--dry-run"], {});
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain("line 1: body.currencyCode: is required (required)");
+    expect(fake.requests.length).toBe(before);
+    expect(() => readFileSync(`${valid}.journal`)).toThrow();
+  });
+
+  it("creates everything exactly once when creates are lost, refused or fail after taking effect", async () => {
+    fake.setFaults(
+      randomFaults({ seed: 7, methods: ["POST"], rates: { resetBefore: 0.08, resetAfter: 0.12, error500: 0.04, error500AfterEffect: 0.06 } }),
+    );
+    const lines = sampleOrders(60, { prefix: "FAULTY" });
+    const path = inputFile(toNdjson(lines));
+    const run = await importing(path, "--quiet", "--concurrency", "6");
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    const { summary } = reportOf(path);
+    expect(summary.reconciled).toBeGreaterThan(0);
+    expect(fake.requests.filter((r) => r.outcome === "reset-after").length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("on a 429, holds back every worker until Retry-After has passed, then finishes", async () => {
+    fake.setLatency(20);
+    let limited = false;
+    fake.setFaults(({ index }) => {
+      if (limited || index < 10) return undefined;
+      limited = true;
+      return { kind: "status", status: 429, retryAfter: "1" };
+    });
+    const lines = sampleOrders(12, { prefix: "LIMITED", consumersAndExtensions: false });
+    const run = await importing(inputFile(toNdjson(lines)), "--quiet", "--concurrency", "4");
+    expect(run.code, run.stderr).toBe(0);
+    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    const tooMany = fake.requests.find((r) => r.outcome === 429)!;
+    const sentDuringPause = fake.requests.filter((r) => r.receivedAt > tooMany.answeredAt! + 20 && r.receivedAt < tooMany.answeredAt! + 950);
+    expect(sentDuringPause).toEqual([]);
+    expect(fake.requests.filter((r) => r.receivedAt >= tooMany.answeredAt! + 950).length).toBeGreaterThan(0);
+    expect(run.stdout).toContain("1×429");
+  }, 30_000);
+
+  it("refuses to start again over a journal without --resume", async () => {
+    const path = inputFile(toNdjson(sampleOrders(2, { prefix: "AGAIN" })));
+    expect((await importing(path, "--quiet")).code).toBe(0);
+    const again = await importing(path, "--quiet");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("Pass --resume to continue it");
+    expect(fake.store.orders.size).toBe(2);
+  });
+
+  it("skips the lines done before on --resume, and looks up a line that was changed", async () => {
+    const lines = sampleOrders(4, { prefix: "RESUME" });
+    const path = inputFile(toNdjson(lines));
+    expect((await importing(path, "--quiet")).code).toBe(0);
+    // Line 2 gets a third item: its order exists, so only the new item is created.
+    lines[1]!.items!.push({ referenceId: "RESUME-000002-3", name: "Extra", type: "MOBILE", price: 1, currencyCode: "EUR", status: "CONFIRMED" });
+    writeFileSync(path, toNdjson(lines));
+    const requestsBefore = fake.requests.length;
+    const resumed = await importing(path, "--quiet", "--resume");
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain("1 created, 3 done before");
+    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    const posts = fake.requests.slice(requestsBefore).filter((r) => r.method === "POST");
+    expect(posts.map((r) => r.operation)).toEqual(["POST /v2.1/orders/{orderRef}/orderItems"]);
+  });
+
+  it("stops at an authentication failure and never shows the token", async () => {
+    const token = "wrong-token-Zq81xT";
+    const path = inputFile(toNdjson(sampleOrders(10, { prefix: "AUTH" })));
+    const run = await runCliHere(["import", path, "--base-url", fake.url, "--api-token", token, "--quiet"], cliEnv());
+    expect(run.code).toBe(1);
+    const { summary } = reportOf(path);
+    expect(summary.stoppedBy).toMatch(/^AuthenticationError/);
+    expect(summary.failed).toBeGreaterThan(0);
+    expect(summary.notAttempted).toBeGreaterThan(0);
+    for (const text of [run.stdout, run.stderr, readFileSync(`${path}.report.json`, "utf8"), readFileSync(`${path}.journal`, "utf8")]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(Buffer.from(`fake-client-key:${token}`).toString("base64"));
+    }
+  });
+
+  it("reports progress as JSON events with --json", async () => {
+    const path = inputFile(toNdjson(sampleOrders(5, { prefix: "JSON" })));
+    const run = await importing(path, "--json");
+    expect(run.code).toBe(0);
+    const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { event: string });
+    expect(events[0]).toMatchObject({ event: "start", total: 5, done: 0 });
+    expect(events.filter((e) => e.event === "line")).toHaveLength(5);
+    expect(events.at(-1)).toMatchObject({ event: "summary", created: 5, exitCode: 0 });
+  });
+
+  it("writes a plain progress line every interval when stderr is not a terminal", async () => {
+    fake.setLatency(10);
+    const path = inputFile(toNdjson(sampleOrders(20, { prefix: "PLAIN" })));
+    const run = await importing(path, "--progress-interval", "0.1", "--concurrency", "2");
+    expect(run.code).toBe(0);
+    const progress = run.stderr.split("\n").filter((line) => line.startsWith("import: "));
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toMatch(/^import: 20\/20 orders \(100%\) \| [\d.]+\/s \| ETA 0:00 \| 0 failed \| 0 reconciled \| 0×429$/);
+  }, 20_000);
+});
+
+describe("the cdp-orders command line", () => {
+  it.each([
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+    [["import"], "import takes one file"],
+    [["import", "x.ndjson", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 64"],
+    [["import", "x.ndjson", "--bogus"], "Unknown option '--bogus'"],
+    [["export"], "export needs --guest-ref REF or --reference-id ID"],
+  ])("refuses %j with exit code 2 and the usage", async (args, message) => {
+    const run = await runCliHere(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("Usage:");
+  });
+
+  it("names missing credentials without running", async () => {
+    const path = inputFile(toNdjson(sampleOrders(1, { prefix: "NOCRED" })));
+    const run = await runCliHere(["import", path, "--base-url", fake.url], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Missing credentials: clientKey (CDP_CLIENT_KEY) and apiToken (CDP_API_TOKEN).");
+  });
+
+  it("prints the usage with --help", async () => {
+    const run = await runCliHere(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("cdp-orders import <file.ndjson> [options]");
+  });
+});
