@@ -1,0 +1,47 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Journal, lineHash, readJournal } from "../../src/cli/import/journal.js";
+
+const dir = mkdtempSync(join(tmpdir(), "cdp-orders-journal-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const refs = { order: "o", items: [], consumers: [], found: [] };
+
+describe("the import journal", () => {
+  it("reads the done records back, the last one of a line winning", async () => {
+    const path = join(dir, "a.journal");
+    const journal = Journal.open(path);
+    journal.append({ type: "run", version: 1, startedAt: "2024-01-01T00:00:00Z", input: "a", resume: false });
+    journal.append({ type: "failed", line: 1, hash: "h1", referenceId: "A", error: { name: "X", message: "y" } });
+    journal.append({ type: "done", line: 1, hash: "h1", referenceId: "A", refs });
+    journal.append({ type: "done", line: 2, hash: "h2", referenceId: "B", refs });
+    journal.close();
+    const state = await readJournal(path);
+    expect([...state.done.keys()]).toEqual([1, 2]);
+    expect(state.torn).toBe(0);
+  });
+
+  it("ignores a record torn by a killed run, and starts the next run on a line of its own", async () => {
+    const path = join(dir, "b.journal");
+    writeFileSync(path, `${JSON.stringify({ type: "done", line: 1, hash: "h1", referenceId: "A", refs })}\n`);
+    appendFileSync(path, '{"type":"done","line":2,"hash":"h2","refe');
+    const journal = Journal.open(path);
+    journal.append({ type: "done", line: 3, hash: "h3", referenceId: "C", refs });
+    journal.close();
+    expect(readFileSync(path, "utf8").split("\n")).toHaveLength(4);
+    const state = await readJournal(path);
+    expect([...state.done.keys()]).toEqual([1, 3]);
+    expect(state.torn).toBe(1);
+  });
+
+  it("treats a missing journal as empty", async () => {
+    expect((await readJournal(join(dir, "none.journal"))).done.size).toBe(0);
+  });
+
+  it("tells lines apart by their text", () => {
+    expect(lineHash('{"a":1}')).not.toBe(lineHash('{"a":2}'));
+    expect(lineHash('{"a":1}')).toBe(lineHash('{"a":1}'));
+  });
+});
