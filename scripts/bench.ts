@@ -1,6 +1,9 @@
 // npm run bench: per-request cost against raw fetch and bare openapi-fetch, listing speed
-// against a hand-written next.href loop, and the listing's peak memory, in one table.
+// against a hand-written next.href loop, the listing's peak memory, and the import rate of
+// `cdp-orders import` against its ideal, in one table.
 import { cpus } from "node:os";
+import { startFakeProcess } from "./bench/import-fake.js";
+import { importRows, measureImports, REQUESTS_PER_ORDER } from "./bench/import.js";
 import { LISTING_LIMIT, measureListings } from "./bench/listing.js";
 import { measurePerRequest, OUR_CLIENT, OUR_CLIENT_UNVALIDATED } from "./bench/per-request.js";
 import { listingRows, perRequestRows, rssRows, type Row } from "./bench/report.js";
@@ -12,6 +15,8 @@ const ITEMS = 10_000;
 const LATENCY_MS = 20;
 const LISTING_REPETITIONS = 5;
 const PAGES = Math.ceil(ITEMS / LISTING_LIMIT);
+const IMPORT_ORDERS = 2_000;
+const IMPORT_CONCURRENCIES = [4, 8] as const;
 
 const noLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: 0 });
 const withLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: LATENCY_MS });
@@ -42,6 +47,15 @@ try {
   }
   rows.push(...rssRows(`(c) peak RSS, ${ITEMS.toLocaleString("en-US")}-item listing`, probes));
 
+  progress(`(d) cdp-orders import of ${IMPORT_ORDERS.toLocaleString("en-US")} orders with ${LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCIES.join(" and ")}…`);
+  const fake = await startFakeProcess(LATENCY_MS);
+  try {
+    const imports = await measureImports(fake, { orders: IMPORT_ORDERS, latencyMs: LATENCY_MS, concurrencies: IMPORT_CONCURRENCIES });
+    rows.push(...importRows(`(d) import ${IMPORT_ORDERS.toLocaleString("en-US")} orders, ${LATENCY_MS} ms`, imports));
+  } finally {
+    await fake.stop();
+  }
+
   const cpu = cpus();
   console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}; server in its own process on 127.0.0.1, keep-alive, Basic auth checked`);
   console.log(renderTable(["section", "case", "requests", "result", "compared", "target"], rows));
@@ -50,6 +64,7 @@ try {
       "(a) mean over the measured calls of each contender, in interleaved rounds after a warm-up; GET reads a page of 10 expanded items, POST creates an order item.",
       `(b) median of ${LISTING_REPETITIONS} interleaved runs; ideal = (ceil(pages / concurrency) + 1) × latency, with ${PAGES} pages; requests as the server counted them.`,
       "(c) process.resourceUsage().maxRSS of a fresh Node process (tsx loaded) that lists the collection once, expanded; the baseline fetches one page.",
+      `(d) one run each after a warm-up, in this process, against the stateful fake (test/fake-cdp) in its own process; each order is ${REQUESTS_PER_ORDER} creates (order, contact, 2 items); ideal = concurrency ÷ (${REQUESTS_PER_ORDER} × latency); the time includes checking every line first, the journal and the report.`,
     ].join("\n"),
   );
 } finally {

@@ -3,6 +3,7 @@
 import { createOrderClient, type OrderClient } from "../index.js";
 import { isRegion } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
+import { nodeFetch } from "./node-fetch.js";
 import { gatedFetch, RateGate } from "./rate-gate.js";
 
 export interface CliClient {
@@ -24,7 +25,7 @@ export function createCliClient(values: CliValues, env: Record<string, string | 
     ...(clientKey !== undefined ? { clientKey } : {}),
     ...(apiToken !== undefined ? { apiToken } : {}),
     timeoutMs: secondsFlag(values, "timeout", 30_000),
-    fetch: gatedFetch(gate),
+    fetch: gatedFetch(gate, nodeFetch(maxInFlight)),
   });
   return { client, gate };
 }

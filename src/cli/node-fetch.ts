@@ -1,0 +1,59 @@
+// A `fetch` for the CLI over node:http(s) with a keep-alive agent sized to the pool. The
+// global fetch builds web streams for every request and answer; for thousands of small
+// JSON calls this plain transport costs a fraction of the CPU. Redirects are returned, not
+// followed (the client decides), and errors keep Node's codes (ECONNRESET, ECONNREFUSED…)
+// in `cause`, where the client reads them to tell a refused connection from a lost one.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+export function nodeFetch(maxSockets: number): (request: Request) => Promise<Response> {
+  const agents = {
+    "http:": new HttpAgent({ keepAlive: true, maxSockets }),
+    "https:": new HttpsAgent({ keepAlive: true, maxSockets }),
+  };
+  return async (request) => {
+    const url = new URL(request.url);
+    const protocol = url.protocol === "https:" ? "https:" : "http:";
+    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    if (body !== undefined) headers["content-length"] = String(body.length);
+    const { signal } = request;
+    signal.throwIfAborted();
+    return new Promise<Response>((resolve, reject) => {
+      const send = protocol === "https:" ? httpsRequest : httpRequest;
+      const outgoing = send(url, { method: request.method, headers, agent: agents[protocol] }, (incoming: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", fail);
+        incoming.on("aborted", () => fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" })));
+        incoming.on("end", () => {
+          signal.removeEventListener("abort", onAbort);
+          if (!incoming.complete) return fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" }));
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, one);
+          }
+          const status = incoming.statusCode ?? 0;
+          const empty = status === 204 || status === 304 || request.method === "HEAD";
+          const response = new Response(empty ? null : Buffer.concat(chunks), { status, statusText: incoming.statusMessage ?? "", headers: answerHeaders });
+          Object.defineProperty(response, "url", { value: request.url });
+          resolve(response);
+        });
+      });
+      function fail(error: unknown) {
+        signal.removeEventListener("abort", onAbort);
+        reject(new TypeError("fetch failed", { cause: error }));
+      }
+      function onAbort() {
+        outgoing.destroy();
+        reject(signal.reason);
+      }
+      signal.addEventListener("abort", onAbort, { once: true });
+      outgoing.on("error", fail);
+      outgoing.end(body);
+    });
+  };
+}
