@@ -16,7 +16,8 @@ export function normalizeBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigurationError(`baseUrl is not an absolute URL: "${raw}".`);
+    // Quoted without anything that looks like user info, which could be a credential.
+    throw new ConfigurationError(`baseUrl is not an absolute URL: "${raw.replace(/\/\/[^/@]*@/, "//[redacted]@")}".`);
   }
   if (url.username || url.password) {
     throw new ConfigurationError("baseUrl must not contain credentials; pass clientKey and apiToken instead.");

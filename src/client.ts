@@ -4,7 +4,7 @@ import { basicAuthorization } from "./auth.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
 import { safePathSerializer } from "./transport/path-serializer.js";
-import { validateRequest } from "./validation/validate-request.js";
+import { validateBeforeSending } from "./validation/lazy.js";
 
 export type OrderClient = Client<paths, "application/json"> & {
   /** The base URL every request goes to, without a trailing slash. */
@@ -19,11 +19,11 @@ interface CallInit {
 }
 
 /** Makes each call check its path, query and body against the spec before anything is sent. */
-function validateBeforeSending(client: Client<paths, "application/json">): void {
+function checkRequestsBeforeSending(client: Client<paths, "application/json">): void {
   for (const method of VALIDATED_METHODS) {
     const send = client[method] as (path: string, init?: CallInit) => Promise<unknown>;
     const checked = async (path: string, init?: CallInit) => {
-      validateRequest(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
+      await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
       return send(path, init);
     };
     Object.assign(client, { [method]: checked });
@@ -61,6 +61,6 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
       return request;
     },
   });
-  if (options.validateRequests !== false) validateBeforeSending(client);
+  if (options.validateRequests !== false) checkRequestsBeforeSending(client);
   return Object.assign(client, { baseUrl: config.baseUrl });
 }

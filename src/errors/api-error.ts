@@ -75,11 +75,6 @@ export class ApiError extends CdpError {
   get moreInfoUrl(): string | undefined {
     return this.body?.moreInfoUrl;
   }
-
-  override toJSON(): Record<string, unknown> {
-    const { status, body, method, url, operation, headers } = this;
-    return { ...super.toJSON(), status, body, method, url, operation, headers };
-  }
 }
 
 export class BadRequestError extends ApiError {

@@ -9,9 +9,9 @@ export class CdpError extends Error {
     super(message, options);
   }
 
-  /** Plain data for logs; subclasses add their public fields. */
+  /** Plain data for logs: the name, the message and every public field of the subclass. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    return { ...(this as object), name: this.name, message: this.message };
   }
 }
 

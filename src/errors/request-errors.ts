@@ -20,10 +20,6 @@ export class RequestValidationError extends CdpError {
     this.operation = operation;
     this.violations = violations;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operation: this.operation, violations: this.violations };
-  }
 }
 
 /** What was sent when the outcome of a request is unknown, so the caller can reconcile. */
@@ -64,11 +60,6 @@ export abstract class TransportError extends CdpError {
     this.outcomeUnknown = outcomeUnknown;
     this.sent = outcomeUnknown ? request : undefined;
   }
-
-  override toJSON(): Record<string, unknown> {
-    const { method, url, operation, attempts, outcomeUnknown, sent } = this;
-    return { ...super.toJSON(), method, url, operation, attempts, outcomeUnknown, sent };
-  }
 }
 
 /** The connection failed: refused, reset, or closed before a complete answer. */
@@ -101,11 +92,6 @@ export class ResponseParseError extends CdpError {
     this.url = init.url;
     this.contentType = init.contentType;
     this.bodyStart = init.body.slice(0, 200);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const { status, url, contentType, bodyStart } = this;
-    return { ...super.toJSON(), status, url, contentType, bodyStart };
   }
 }
 

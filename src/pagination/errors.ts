@@ -16,10 +16,6 @@ export class InvalidPaginationOptionError extends PaginationError {
     this.option = option;
     this.value = value;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option, value: this.value };
-  }
 }
 
 /**
@@ -39,10 +35,6 @@ export class PaginationLinkError extends PaginationError {
     this.link = link;
     this.href = href;
     this.expectedOrigin = expectedOrigin;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), link: this.link, href: this.href, expectedOrigin: this.expectedOrigin };
   }
 }
 
@@ -64,11 +56,6 @@ export class PaginationLoopError extends PaginationError {
     this.offset = offset;
     this.previousOffset = previousOffset;
   }
-
-  override toJSON(): Record<string, unknown> {
-    const { reason, offset, previousOffset } = this;
-    return { ...super.toJSON(), reason, offset, previousOffset };
-  }
 }
 
 /** A page answer is not a collection envelope (no `items` array, or no numeric `offset`). */
@@ -80,10 +67,6 @@ export class InvalidPageError extends PaginationError {
     super(`GET ${url} answered 200 but ${problem}.`);
     this.url = url;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), url: this.url };
-  }
 }
 
 /** `collect` found more items than its `max`; the requests still in flight were cancelled. */
@@ -94,9 +77,5 @@ export class TooManyItemsError extends PaginationError {
   constructor(max: number) {
     super(`The collection holds more than ${max} items (collect's max). Iterate with for await to process it page by page.`);
     this.max = max;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), max: this.max };
   }
 }

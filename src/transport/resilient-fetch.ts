@@ -140,15 +140,20 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : undefined;
-    // The body was read once above; openapi-fetch reads it again through json() (success)
-    // or text() (errors), so both answer from what was read instead of a second copy.
-    Object.defineProperties(response, {
-      json: { value: () => Promise.resolve(parsed) },
-      text: { value: () => Promise.resolve(body ?? "") },
+    // A fresh answer over the body read above, so callers and middleware can still read,
+    // clone or stream it.
+    const result = new Response(response.status === 204 ? null : (body ?? ""), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
     });
-    if (!response.url) Object.defineProperty(response, "url", { value: described.url });
-    describedResponses.set(response, described);
-    return response;
+    Object.defineProperty(result, "url", { value: response.url || described.url });
+    // openapi-fetch reads success bodies with json() and error bodies with text(): answer
+    // both from what was read above, leaving the body itself unread for anyone else.
+    Object.defineProperty(result, "text", { value: () => Promise.resolve(body ?? "") });
+    if (ok) Object.defineProperty(result, "json", { value: () => Promise.resolve(parsed) });
+    describedResponses.set(result, described);
+    return result;
   }
 }
 
@@ -169,6 +174,7 @@ async function sendFollowingSameOrigin(
     if (!isRedirect(response.status) || location === null) return response;
     const next = new URL(location, url);
     if (next.origin !== new URL(request.url).origin) {
+      await response.body?.cancel();
       throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
     }
     if (hop >= MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);

@@ -1,0 +1,14 @@
+import { RequestValidationError } from "../errors/index.js";
+import type { RequestParts } from "./request-violations.js";
+
+let loading: Promise<typeof import("./request-violations.js")> | undefined;
+
+/**
+ * Validates like `validateRequest`, loading the compiled validators on first use: they are
+ * most of the package's weight, so bundlers split them out of the entry the client loads.
+ */
+export async function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> {
+  const { requestViolations } = await (loading ??= import("./request-violations.js"));
+  const violations = requestViolations(operation, parts);
+  if (violations.length > 0) throw new RequestValidationError(operation, violations);
+}

@@ -1,0 +1,21 @@
+import { byOperation } from "../../generated/request-validators.js";
+import type { Violation } from "../errors/index.js";
+import { toViolations } from "./violations.js";
+
+export interface RequestParts {
+  path?: unknown;
+  query?: unknown;
+  body?: unknown;
+}
+
+/**
+ * Checks a request against the spec's schemas for its operation (`METHOD /path/template`)
+ * and lists every violation; empty when it is valid. Operations the spec does not describe
+ * are left to the type checker.
+ */
+export function requestViolations(operation: string, parts: RequestParts): Violation[] {
+  const validate = byOperation[operation];
+  if (!validate) return [];
+  const data = { path: parts.path ?? {}, query: parts.query ?? {}, ...(parts.body === undefined ? {} : { body: parts.body }) };
+  return validate(data) ? [] : toViolations(validate.errors ?? [], data);
+}

@@ -1,0 +1,53 @@
+// The `response` a call hands back (and that `onResponse` middleware sees) is a Response
+// the caller can still read, whatever the transport read from it first.
+import { expect, it } from "vitest";
+import { createOrderClient } from "../../src/index.js";
+import { example } from "../contract/examples.js";
+import { json, startFaultServer, type FaultServer, type ScriptStep } from "./fault-server.js";
+
+const ORDER = example("Order");
+const orderRef = ORDER.ref;
+const NOT_FOUND = { status: 404, code: 404, message: "no such order" };
+
+async function withServer<T>(steps: ScriptStep[], body: (server: FaultServer) => Promise<T>): Promise<T> {
+  const server = await startFaultServer();
+  server.script(steps);
+  try {
+    return await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
+const clientOf = (server: FaultServer) => createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
+
+it("answers response.json() of a success with the data", () =>
+  withServer([json(200, ORDER)], async (server) => {
+    const { data, response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(data).toEqual(ORDER);
+    expect(await response.json()).toEqual(ORDER);
+  }));
+
+// The transport reads each body once; the answer it hands on must still be readable.
+it("answers response.json() of an error with the error body", () =>
+  withServer([json(404, NOT_FOUND)], async (server) => {
+    const { error, response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(error).toEqual(NOT_FOUND);
+    expect(await response.json()).toEqual(NOT_FOUND);
+  }));
+
+// Logging middleware clones answers; that must not break the call.
+it("lets onResponse middleware clone the answer", () =>
+  withServer([json(404, NOT_FOUND)], async (server) => {
+    const client = clientOf(server);
+    const seen: unknown[] = [];
+    client.use({
+      async onResponse({ response }) {
+        seen.push(await response.clone().json());
+        return undefined;
+      },
+    });
+    const { error } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(error).toEqual(NOT_FOUND);
+    expect(seen).toEqual([NOT_FOUND]);
+  }));
