@@ -116,9 +116,10 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     for await (const order of listing) {
       if (written?.has(order.ref)) continue;
       written?.add(order.ref);
-      window.push(options.expand ? expandOrder(client, order, signal) : Promise.resolve(orderLine(order)));
-      // Later expansions may fail while an earlier one is awaited; they are awaited in turn.
-      for (const pending of window) pending.catch(() => {});
+      const line = options.expand ? expandOrder(client, order, signal) : Promise.resolve(orderLine(order));
+      // A later expansion may fail while an earlier one is awaited; its error surfaces in turn.
+      line.catch(() => {});
+      window.push(line);
       if (window.length >= options.concurrency) await flushOne();
     }
     while (window.length > 0) await flushOne();

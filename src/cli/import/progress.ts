@@ -103,14 +103,20 @@ export function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
     cliProgress.Presets.shades_classic,
   );
   const payload = (s: ProgressSnapshot) => ({ rate: s.rate.toFixed(1), etaText: formatDuration(s.etaSeconds), counters: counters(s) });
+  // With no valid line there is nothing to show progress of.
+  let shown = false;
   return {
     start: (current) => {
       const s = current();
-      bar.start(s.total, s.done + s.failed, payload(s));
+      shown = s.total > 0;
+      if (shown) bar.start(s.total, s.done + s.failed, payload(s));
     },
     invalid: (line, violations) => writeViolations((text) => void stream.write(text), line, violations),
-    line: (_report, s) => bar.update(s.done + s.failed, payload(s)),
+    line: (_report, s) => {
+      if (shown) bar.update(s.done + s.failed, payload(s));
+    },
     stop: (s) => {
+      if (!shown) return;
       bar.update(s.done + s.failed, payload(s));
       bar.stop();
     },

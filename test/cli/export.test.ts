@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderFields, type OrderLine } from "../../src/cli/import/order-line.js";
+import { sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
+import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
+import { runCliHere } from "./cli-process.js";
+
+let fake: FakeCdp;
+let dir: string;
+const lines = sampleOrders(3, { prefix: "EXPORT" });
+// An order-level consumer, besides the one under the first item.
+lines[0]!.consumers = [{ firstName: "Order", lastName: "Level" }];
+
+beforeAll(async () => {
+  fake = await startFakeCdp();
+  dir = mkdtempSync(join(tmpdir(), "cdp-orders-export-"));
+  const input = join(dir, "orders.ndjson");
+  writeFileSync(input, toNdjson(lines));
+  const imported = await runCliHere(["import", input, "--base-url", fake.url, "--quiet"]);
+  if (imported.code !== 0) throw new Error(imported.stderr);
+});
+afterAll(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const exporting = async (...args: string[]) => {
+  const run = await runCliHere(["export", "--base-url", fake.url, ...args]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as OrderLine);
+};
+
+describe("cdp-orders export", () => {
+  it("writes the order fields only, without --expand", async () => {
+    expect(await exporting("--reference-id", "EXPORT-000002")).toEqual([orderFields(lines[1]!)]);
+  });
+
+  it("writes each order once when several selectors list it", async () => {
+    const exported = await exporting("--reference-id", "EXPORT-000001", "--reference-id", "EXPORT-000001", "--reference-id", "EXPORT-000003");
+    expect(exported.map((line) => line.referenceId)).toEqual(["EXPORT-000001", "EXPORT-000003"]);
+  });
+
+  it("with --expand, puts the consumers the API links to no item under the order, in the order listed", async () => {
+    const [line] = await exporting("--reference-id", "EXPORT-000001", "--expand");
+    expect(line!.items!.every((item) => item.consumers === undefined)).toBe(true);
+    expect(line!.consumers).toEqual([...lines[0]!.items![0]!.consumers!, ...lines[0]!.consumers!]);
+    expect(line!.contact).toEqual(lines[0]!.contact);
+    expect(line!.ext).toEqual(lines[0]!.ext);
+    expect(line!.items!.map((item) => item.ext)).toEqual(lines[0]!.items!.map((item) => item.ext));
+  });
+
+  it("writes nothing, successfully, for a guest without orders", async () => {
+    expect(await exporting("--guest-ref", "00000000-0000-4000-8000-000000000000")).toEqual([]);
+  });
+});
