@@ -11,7 +11,16 @@ export interface CliClient {
   gate: RateGate;
 }
 
-export function createCliClient(values: CliValues, env: Record<string, string | undefined>, maxInFlight: number): CliClient {
+/**
+ * `validateRequests: false` suits the import: it checks each line, every request of it
+ * included, with the same validators just before sending it, so the client would repeat that.
+ */
+export function createCliClient(
+  values: CliValues,
+  env: Record<string, string | undefined>,
+  maxInFlight: number,
+  options: { validateRequests?: boolean } = {},
+): CliClient {
   const baseUrl = values["base-url"];
   const region = values.region ?? (baseUrl === undefined ? env.CDP_REGION?.trim().toLowerCase() : undefined);
   if (region !== undefined && baseUrl !== undefined) throw new UsageError("Give either --region or --base-url, not both.");
@@ -25,6 +34,7 @@ export function createCliClient(values: CliValues, env: Record<string, string | 
     ...(clientKey !== undefined ? { clientKey } : {}),
     ...(apiToken !== undefined ? { apiToken } : {}),
     timeoutMs: secondsFlag(values, "timeout", 30_000),
+    validateRequests: options.validateRequests ?? true,
     fetch: gatedFetch(gate, nodeFetch(maxInFlight)),
   });
   return { client, gate };

@@ -37,7 +37,7 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   const input = resolve(positionals[0]!);
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const dryRun = values["dry-run"] === true;
-  const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency);
+  const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
   const stop: { requested: string | undefined } = { requested: undefined };
   io.onInterrupt?.(() => {
     stop.requested = "interrupted; the orders in flight were finished (run again with --resume)";

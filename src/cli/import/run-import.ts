@@ -160,11 +160,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const next = await pending.next();
       if (next.done) return;
       const { number, text } = next.value;
+      // Checked again as it is sent (the client is told not to repeat the check per request).
       const checked = checkLine(text);
       const hash = lineHash(text);
       let report: LineReport;
       if (!checked.ok) {
-        // Checked in the first pass: the file was changed while the import ran.
+        // It passed the first pass: the file was changed while the import ran.
         const error = { class: "LineValidationError", message: `line ${number} changed while the import ran` };
         reports.set(number, { line: number, status: "invalid", error, violations: checked.violations });
         continue;
