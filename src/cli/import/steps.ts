@@ -1,0 +1,60 @@
+// How one step of a line is run: looked up first when it may already exist, created
+// otherwise, and tried again after a failure that repeating may cure.
+import { classifyFailure } from "./failure.js";
+
+export interface StepOptions {
+  /** Look every step up before creating it: the line may be partly in the API already. */
+  lookUpFirst: boolean;
+  /** How often one step is tried before the line fails. */
+  maxAttempts: number;
+  /** Waits before attempt `attempt + 1`. */
+  backoff: (attempt: number) => Promise<void>;
+}
+
+export interface Step<T> {
+  /** Where the step is in the line, e.g. `items[1]`. */
+  name: string;
+  find: () => Promise<T | undefined>;
+  create: () => Promise<T>;
+}
+
+/**
+ * Runs one step. It is looked up first when asked to; after a create that may have taken
+ * effect (its answer was lost, or a 5xx), it is looked up before being created again.
+ * `found` collects the names of the steps that already existed.
+ */
+export async function ensure<T>(step: Step<T>, options: StepOptions, found: string[], lookUpFirst = options.lookUpFirst): Promise<T> {
+  let lookUp = lookUpFirst;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (lookUp) {
+        const existing = await step.find();
+        if (existing !== undefined) {
+          found.push(step.name);
+          return existing;
+        }
+        lookUp = false;
+      }
+      return await step.create();
+    } catch (error) {
+      const kind = classifyFailure(error);
+      if (kind === "permanent" || kind === "aborted" || attempt >= options.maxAttempts) throw error;
+      // A failed lookup is tried again; a create that may have worked is looked up first.
+      if (kind === "ambiguous" || lookUp) lookUp = true;
+      await options.backoff(attempt);
+    }
+  }
+}
+
+/** Runs a read, again after a failure that repeating may cure. */
+export async function read<T>(run: () => Promise<T>, options: StepOptions): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const kind = classifyFailure(error);
+      if (kind === "permanent" || kind === "aborted" || attempt >= options.maxAttempts) throw error;
+      await options.backoff(attempt);
+    }
+  }
+}
