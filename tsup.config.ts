@@ -27,4 +27,16 @@ export default defineConfig([
     // `exports.default`; inlining its ES module build avoids the mismatch.
     noExternal: ["openapi-fetch"],
   },
+  // The `cdp-orders` command: Node only, one file, its shebang kept from src/cli/main.ts.
+  {
+    entry: { "cdp-orders": "src/cli/main.ts" },
+    tsconfig: "tsconfig.build.json",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outDir: "dist/cli",
+    dts: false,
+    splitting: false,
+    sourcemap: false,
+  },
 ]);

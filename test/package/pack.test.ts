@@ -1,7 +1,7 @@
 // What someone who installs the package gets: `npm pack` (its prepack runs the build), the
 // tarball installed into a fresh project outside this repository (so nothing resolves from
 // our own node_modules), then run from ES modules and CommonJS and compiled by TypeScript.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -57,6 +57,7 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
       "package/README.md",
       "package/dist/cjs/index.cjs",
       "package/dist/cjs/index.d.cts",
+      "package/dist/cli/cdp-orders.js",
       "package/dist/esm/index.d.ts",
       "package/dist/esm/index.js",
       "package/dist/esm/request-violations-[hash].js",
@@ -75,6 +76,18 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
       referenceId: ORDER_EXAMPLE.referenceId,
       violations: ["body.orderedAt format"],
     });
+  });
+
+  it("installs the cdp-orders command, which checks a file without sending anything", async ({ expect }) => {
+    const input = join(consumer, "orders.ndjson");
+    writeFileSync(input, `${JSON.stringify({ currencyCode: "EUR", price: 1 })}\n`);
+    const bin = join(consumer, "node_modules", ".bin", "cdp-orders");
+    const result = await run(bin, ["import", input, "--dry-run", "--quiet"], {
+      cwd: consumer,
+      env: { ...process.env, CDP_REGION: "eu", CDP_CLIENT_KEY: "k", CDP_API_TOKEN: "t" },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/line 1: .*referenceId/);
   });
 
   describe.each(["node16", "bundler"])("for a TypeScript consumer with moduleResolution %s", (resolution) => {
