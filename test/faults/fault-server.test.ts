@@ -1,6 +1,6 @@
 // The fault server does what its script says; the matrix relies on each kind of step.
 import { afterEach, expect, it } from "vitest";
-import { freedPort, json, startFaultServer, type FaultServer } from "./fault-server.js";
+import { codesOf, freedPort, json, startFaultServer, type FaultServer } from "./fault-server.js";
 
 const open: FaultServer[] = [];
 afterEach(async () => {
@@ -13,16 +13,6 @@ async function started(): Promise<FaultServer> {
   return server;
 }
 
-/** The codes along an error's cause chain (at most 5 deep). */
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") codes.push(code);
-    current = current.cause;
-  }
-  return codes;
-}
 
 it("answers each request with the next step and records what it saw", async () => {
   const server = await started();

@@ -215,3 +215,14 @@ export async function freedPort(): Promise<number> {
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): Answer {
   return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) };
 }
+
+/** The codes along an error's cause chain (at most 5 deep). */
+export function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") codes.push(code);
+    current = current.cause;
+  }
+  return codes;
+}

@@ -21,7 +21,7 @@ import {
   type OrderClient,
 } from "../../src/index.js";
 import { example } from "../contract/examples.js";
-import { freedPort, json, startFaultServer, type Answer, type FaultServer, type RecordedRequest, type ScriptStep, type Step } from "./fault-server.js";
+import { codesOf, freedPort, json, startFaultServer, type Answer, type FaultServer, type RecordedRequest, type ScriptStep, type Step } from "./fault-server.js";
 
 // Small enough to keep the run short, large enough for a busy machine to answer in time.
 const TIMEOUT_MS = 1_000;
@@ -353,16 +353,6 @@ const ROWS: Row[] = [
 // ---------------------------------------------------------------------------------------
 // Running one cell.
 
-/** The codes along an error's cause chain (at most 5 deep). */
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") codes.push(code);
-    current = current.cause;
-  }
-  return codes;
-}
 
 /** `global`: the client's own fetch path; `custom`: the same faults through a `fetch` option. */
 type FetchPath = "global" | "custom";
