@@ -13,3 +13,5 @@ export interface RequestValidator {
 }
 /** Validators of `{ path, query, body }` keyed by "METHOD /path/template". */
 export declare const byOperation: Record<string, RequestValidator>;
+/** The description of each operation's `x-query-rules`, keyed like `byOperation`. */
+export declare const queryRules: Record<string, string>;

@@ -41,6 +41,8 @@ export function createSpecAjv(spec: Record<string, unknown>, options: { source?:
     ...(options.source ? { code: { source: true, esm: true, lines: false } } : {}),
     allErrors: true,
     strict: true,
+    // Rules such as "exactly one of these parameters" require names defined elsewhere in the schema.
+    strictRequired: false,
     allowUnionTypes: true,
   });
   addFormats.default(ajv, ["date-time", "date", "uuid", "uri"]);

@@ -1,4 +1,4 @@
-import { byOperation } from "../../generated/request-validators.js";
+import { byOperation, queryRules } from "../../generated/request-validators.js";
 import type { Violation } from "../errors/index.js";
 import { toViolations } from "./violations.js";
 
@@ -17,5 +17,10 @@ export function requestViolations(operation: string, parts: RequestParts): Viola
   const validate = byOperation[operation];
   if (!validate) return [];
   const data = { path: parts.path ?? {}, query: parts.query ?? {}, ...(parts.body === undefined ? {} : { body: parts.body }) };
-  return validate(data) ? [] : toViolations(validate.errors ?? [], data);
+  if (validate(data)) return [];
+  // A broken rule across query parameters reads better in the spec's own words.
+  const rule = queryRules[operation];
+  return toViolations(validate.errors ?? [], data).map((v) =>
+    rule && v.path === "query" && (v.rule === "oneOf" || v.rule === "if") ? { ...v, message: `breaks the rule: ${rule}` } : v,
+  );
 }

@@ -125,3 +125,27 @@ describe("path parameters", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe("rules across query parameters (x-query-rules)", () => {
+  const rule = "breaks the rule: Exactly one of `referenceId` and `guestRef`; `sort=orderedAt` only with `guestRef`.";
+
+  it.each([
+    [{}, ["query.referenceId required", "query.guestRef required", `query oneOf ${rule}`]],
+    [{ referenceId: "R1", guestRef: "G1" }, [`query oneOf ${rule}`]],
+    [{ referenceId: "R1", sort: "orderedAt" }, ["query.guestRef required", `query if ${rule}`]],
+  ] as const)("listOrders with %j is refused before sending", async (query, expected) => {
+    const { client, requests } = observedClient();
+    const error = await rejection(client.GET("/v2.1/orders", { params: { query } }));
+    expect(requests).toHaveLength(0);
+    expect(error.violations.map((v) => `${v.path} ${v.rule}${v.path === "query" ? ` ${v.message}` : ""}`)).toEqual(expected);
+  });
+
+  it.each([{ referenceId: "R1" }, { guestRef: "G1", sort: "orderedAt" }, { referenceId: "R1", sort: "created" }] as const)(
+    "listOrders with %j is sent",
+    async (query) => {
+      const { client, requests } = observedClient(() => Response.json({ offset: 0, limit: 10, href: "https://cdp.test/v2.1/orders", items: [] }));
+      await client.GET("/v2.1/orders", { params: { query } });
+      expect(requests).toHaveLength(1);
+    },
+  );
+});
