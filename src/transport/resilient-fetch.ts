@@ -64,8 +64,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       report(options.logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
       throw error;
     };
+    const abortedByCaller = () =>
+      fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
 
-    let lastText: string | undefined;
     for (let attempt = 1; ; attempt++) {
       // One controller per attempt, aborted by the caller's signal or by whichever comes
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
@@ -82,23 +83,21 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       else callerSignal.addEventListener("abort", onCallerAbort, { once: true });
       let outcome: AttemptOutcome;
       let response: Response | undefined;
+      let text: string | undefined;
       let failure: CdpError | undefined;
       try {
         if (options.logger) {
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
         }
         response = await sendFollowingSameOrigin(request, body, controller.signal, options.fetch);
-        const text = await response.text();
-        lastText = text;
+        text = await response.text();
         outcome = { kind: "status", status: response.status };
         if (!shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, text, described);
         }
       } catch (error) {
         if (error instanceof CdpError) return fail(error);
-        if (callerSignal.aborted) {
-          return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
-        }
+        if (callerSignal.aborted) return abortedByCaller();
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" });
@@ -121,7 +120,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        return response ? finish(response, lastText, described) : fail(failure!);
+        return response ? finish(response, text, described) : fail(failure!);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
@@ -129,9 +128,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.
         await wait(delay, callerSignal);
       } catch (error) {
-        if (callerSignal.aborted) {
-          return fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
-        }
+        if (callerSignal.aborted) return abortedByCaller();
         throw error;
       }
     }

@@ -6,6 +6,8 @@ let loading: Promise<typeof import("./request-violations.js")> | undefined;
 /**
  * Validates like `validateRequest`, loading the compiled validators on first use: they are
  * most of the package's weight, so bundlers split them out of the entry the client loads.
+ * It throws here rather than loading `validateRequest`, so the error classes stay in the
+ * entry and are not split into a chunk both would share.
  */
 export async function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> {
   const { requestViolations } = await (loading ??= import("./request-violations.js"));
