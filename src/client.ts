@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
+import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
 import { safePathSerializer } from "./transport/path-serializer.js";
 import { validateBeforeSending } from "./validation/lazy.js";
@@ -11,22 +12,35 @@ export type OrderClient = Client<paths, "application/json"> & {
   readonly baseUrl: string;
 };
 
-const VALIDATED_METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE"] as const;
 
-interface CallInit {
+interface CallInit extends Pick<OutgoingInit, "operation"> {
   params?: { path?: unknown; query?: unknown };
   body?: unknown;
+  Request?: typeof Request;
 }
 
-/** Makes each call check its path, query and body against the spec before anything is sent. */
-function checkRequestsBeforeSending(client: Client<paths, "application/json">): void {
-  for (const method of VALIDATED_METHODS) {
+/**
+ * Names each call's operation (`METHOD /path/template`) for the errors it may raise and,
+ * when asked, checks its path, query and body against the spec before anything is sent.
+ * Once middleware is registered, calls build standard Requests, which middleware expects.
+ */
+function wrapMethods(client: Client<paths, "application/json">, validate: boolean): void {
+  let middlewareRegistered = false;
+  const use = client.use;
+  client.use = (...middleware) => {
+    middlewareRegistered = true;
+    use(...middleware);
+  };
+  for (const method of METHODS) {
     const send = client[method] as (path: string, init?: CallInit) => Promise<unknown>;
+    const named = (path: string, init?: CallInit) =>
+      send(path, { ...init, operation: `${method} ${path}`, ...(middlewareRegistered ? { Request } : {}) });
     const checked = async (path: string, init?: CallInit) => {
       await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
-      return send(path, init);
+      return named(path, init);
     };
-    Object.assign(client, { [method]: checked });
+    Object.assign(client, { [method]: validate ? checked : named });
   }
 }
 
@@ -37,8 +51,6 @@ function checkRequestsBeforeSending(client: Client<paths, "application/json">): 
  */
 export function createOrderClient(options: OrderClientOptions = {}): OrderClient {
   const config = resolveConfig(options);
-  const authorization = basicAuthorization(config.clientKey, config.apiToken);
-  const operations = new WeakMap<Request, string>();
   const transport = createResilientFetch({
     fetch: options.fetch,
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
@@ -46,21 +58,15 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
     logger: options.logger,
-    operationOf: (request) => operations.get(request),
   });
   const client = createClient<paths, "application/json">({
     baseUrl: config.baseUrl,
     fetch: transport,
+    Request: OutgoingRequest as unknown as typeof Request,
     pathSerializer: safePathSerializer,
+    // Kept in openapi-fetch's closure: not readable back from the client or its middleware options.
+    headers: { Authorization: basicAuthorization(config.clientKey, config.apiToken), Accept: "application/json" },
   });
-  client.use({
-    onRequest({ request, schemaPath }) {
-      request.headers.set("Authorization", authorization);
-      if (!request.headers.has("Accept")) request.headers.set("Accept", "application/json");
-      operations.set(request, `${request.method} ${schemaPath}`);
-      return request;
-    },
-  });
-  if (options.validateRequests !== false) checkRequestsBeforeSending(client);
+  wrapMethods(client, options.validateRequests !== false);
   return Object.assign(client, { baseUrl: config.baseUrl });
 }

@@ -1,5 +1,5 @@
 import { createApiError } from "./errors/index.js";
-import { describedResponses } from "./transport/resilient-fetch.js";
+import { ReadResponse } from "./transport/read-response.js";
 
 interface FetchResult {
   data?: unknown;
@@ -19,6 +19,6 @@ export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : ne
 export async function unwrap<R extends FetchResult>(result: Promise<R> | R): Promise<SuccessData<R>> {
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
-  const described = describedResponses.get(response) ?? { method: "UNKNOWN", url: response.url };
+  const described = ReadResponse.requestOf(response) ?? { method: "UNKNOWN", url: response.url };
   throw createApiError({ ...described, status: response.status, headers: response.headers, body: error });
 }

@@ -10,6 +10,8 @@ import {
 import { redactHeaders, report, type Logger } from "../logger.js";
 import { classifyNetworkFailure } from "./failure.js";
 import { parseSuccessBody } from "./json-body.js";
+import { OutgoingRequest } from "./outgoing-request.js";
+import { ReadResponse, UNPARSED } from "./read-response.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
@@ -24,16 +26,11 @@ export interface TransportOptions {
   logger?: Logger | undefined;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
-  /** The operation (`METHOD /path/template`) a request belongs to, for errors. */
-  operationOf?: (request: Request) => string | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 60_000;
 const MAX_REDIRECTS = 5;
-
-/** What the transport knows about each answer it returned, for building typed errors later. */
-export const describedResponses = new WeakMap<Response, RequestDescription>();
 
 class AttemptTimeout extends Error {}
 
@@ -46,18 +43,17 @@ function isRedirect(status: number): boolean {
  * retries, same-origin-only redirects and a JSON check of success bodies. Each attempt
  * sends a fresh copy of the request, built from the body read once up front.
  */
-export function createResilientFetch(options: TransportOptions): (request: Request) => Promise<Response> {
+export function createResilientFetch(options: TransportOptions): (request: Request | OutgoingRequest) => Promise<Response> {
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const wait = options.sleep ?? defaultSleep;
 
-  return async function resilientFetch(request: Request): Promise<Response> {
-    const callerSignal = request.signal;
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const described: RequestDescription = { method: request.method, url: request.url, operation: options.operationOf?.(request) };
+  return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
+    const { callerSignal, body, operation } = await partsOf(request);
+    const described: RequestDescription = { method: request.method, url: request.url, operation };
     // Decoded only when an error needs to carry what was sent.
-    const sent = (): SentRequest => ({ ...described, body: body === undefined ? undefined : new TextDecoder().decode(body) });
+    const sent = (): SentRequest => ({ ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) });
     const deadlineAt = Date.now() + deadlineMs;
 
     const fail = (error: CdpError): never => {
@@ -65,7 +61,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       throw error;
     };
     const abortedByCaller = () =>
-      fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason }));
+      fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal?.reason }));
 
     for (let attempt = 1; ; attempt++) {
       // One controller per attempt, aborted by the caller's signal or by whichever comes
@@ -78,9 +74,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         timedOut = true;
         controller.abort(new AttemptTimeout());
       }, Math.max(0, Math.min(timeoutMs, remaining)));
-      const onCallerAbort = () => controller.abort(callerSignal.reason);
-      if (callerSignal.aborted) onCallerAbort();
-      else callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+      const onCallerAbort = () => controller.abort(callerSignal?.reason);
+      if (callerSignal?.aborted) onCallerAbort();
+      else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
       let outcome: AttemptOutcome;
       let response: Response | undefined;
       let text: string | undefined;
@@ -97,7 +93,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         }
       } catch (error) {
         if (error instanceof CdpError) return fail(error);
-        if (callerSignal.aborted) return abortedByCaller();
+        if (callerSignal?.aborted) return abortedByCaller();
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" });
@@ -113,7 +109,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (deadlineReached || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
-        callerSignal.removeEventListener("abort", onCallerAbort);
+        callerSignal?.removeEventListener("abort", onCallerAbort);
       }
 
       const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
@@ -126,9 +122,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
       try {
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.
-        await wait(delay, callerSignal);
+        await wait(delay, callerSignal ?? new AbortController().signal);
       } catch (error) {
-        if (callerSignal.aborted) return abortedByCaller();
+        if (callerSignal?.aborted) return abortedByCaller();
         throw error;
       }
     }
@@ -136,28 +132,34 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
 
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
-    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : undefined;
-    // A fresh answer over the body read above, so callers and middleware can still read,
-    // clone or stream it.
-    const result = new Response(response.status === 204 ? null : (body ?? ""), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    Object.defineProperty(result, "url", { value: response.url || described.url });
-    // openapi-fetch reads success bodies with json() and error bodies with text(): answer
-    // both from what was read above, leaving the body itself unread for anyone else.
-    Object.defineProperty(result, "text", { value: () => Promise.resolve(body ?? "") });
-    if (ok) Object.defineProperty(result, "json", { value: () => Promise.resolve(parsed) });
-    describedResponses.set(result, described);
-    return result;
+    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;
+    return new ReadResponse(response, body ?? "", parsed, described);
   }
+}
+
+type Payload = string | ArrayBuffer | undefined;
+
+interface RequestParts {
+  callerSignal: AbortSignal | undefined;
+  body: Payload;
+  operation: string | undefined;
+}
+
+/** The caller's signal, the body (read once) and the operation of a request. */
+async function partsOf(request: Request | OutgoingRequest): Promise<RequestParts> {
+  const { operation } = request as { operation?: string };
+  if (request instanceof OutgoingRequest) {
+    const { body } = request;
+    const payload = typeof body === "string" || body === undefined ? body : await new Response(body).arrayBuffer();
+    return { callerSignal: request.signal, body: payload, operation };
+  }
+  return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation };
 }
 
 /** Sends one attempt, following redirects only within the request's own origin. */
 async function sendFollowingSameOrigin(
-  request: Request,
-  body: ArrayBuffer | undefined,
+  request: Request | OutgoingRequest,
+  body: Payload,
   signal: AbortSignal,
   customFetch: ((request: Request) => Promise<Response>) | undefined,
 ): Promise<Response> {

@@ -51,3 +51,27 @@ it("lets onResponse middleware clone the answer", () =>
     expect(error).toEqual(NOT_FOUND);
     expect(seen).toEqual([NOT_FOUND]);
   }));
+
+it("hands back a standard Response whose body can be streamed, read as bytes and cloned", () =>
+  withServer([json(200, ORDER)], async (server) => {
+    const { response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.url).toBe(`${server.url}/v2.1/orders/${orderRef}`);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const copy = response.clone();
+    expect(copy).toBeInstanceOf(Response);
+    expect(await copy.text()).toBe(JSON.stringify(ORDER));
+    expect(response.bodyUsed).toBe(false);
+    const streamed = await new Response(response.body).text();
+    expect(JSON.parse(streamed)).toEqual(ORDER);
+    expect(response.bodyUsed).toBe(true);
+    expect(new TextDecoder().decode(await copy.clone().arrayBuffer())).toBe(JSON.stringify(ORDER));
+  }));
+
+it("answers a 204 with an empty body", () =>
+  withServer([{ status: 204 }], async (server) => {
+    const { response } = await clientOf(server).DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+    expect(await response.text()).toBe("");
+  }));

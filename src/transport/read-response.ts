@@ -1,0 +1,71 @@
+import type { RequestDescription } from "../errors/index.js";
+
+/** Marks an answer whose body was not parsed up front (error answers). */
+export const UNPARSED: unique symbol = Symbol("unparsed");
+
+/**
+ * An answer whose body the transport has already read (the attempt timeout covers the body;
+ * retries and typed errors need it). It is built without a body stream, which costs more
+ * than the JSON parse: `text()` and `json()` answer from what was read, as often as asked,
+ * and `body`, `clone()` and the other readers from a standard Response built on first use.
+ */
+export class ReadResponse extends Response {
+  readonly #text: string;
+  readonly #parsed: unknown;
+  readonly #url: string;
+  readonly #request: RequestDescription;
+  #standard: Response | undefined;
+
+  constructor(answer: Response, text: string, parsed: unknown, request: RequestDescription) {
+    super(null, answer);
+    this.#text = text;
+    this.#parsed = parsed;
+    this.#url = answer.url || request.url;
+    this.#request = request;
+  }
+
+  /** What was sent for an answer the transport returned, for building typed errors. */
+  static requestOf(response: Response): RequestDescription | undefined {
+    return #request in response ? response.#request : undefined;
+  }
+
+  override get url(): string {
+    return this.#url;
+  }
+
+  override text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+
+  override async json(): Promise<unknown> {
+    return this.#parsed === UNPARSED ? JSON.parse(this.#text) : this.#parsed;
+  }
+
+  #withBody(): Response {
+    return (this.#standard ??= new Response(this.#text === "" ? null : this.#text, this));
+  }
+
+  override get body(): Response["body"] {
+    return this.#withBody().body;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#standard?.bodyUsed ?? false;
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#withBody().arrayBuffer();
+  }
+
+  override blob(): Promise<Blob> {
+    return this.#withBody().blob();
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#withBody().formData();
+  }
+
+  override clone(): Response {
+    return new ReadResponse(this, this.#text, this.#parsed, this.#request);
+  }
+}

@@ -1,0 +1,67 @@
+// Middleware registered with `client.use` gets standard Requests, whatever the client sends
+// without it, and what it returns is what goes over the wire.
+import { expect, it } from "vitest";
+import { createOrderClient, NotFoundError, unwrap } from "../../src/index.js";
+import { example } from "../contract/examples.js";
+import { json, startFaultServer, type FaultServer, type ScriptStep } from "./fault-server.js";
+
+const ORDER = example("Order");
+const NEW_ORDER = example("OrderRequest");
+
+async function withServer<T>(steps: ScriptStep[], body: (server: FaultServer) => Promise<T>): Promise<T> {
+  const server = await startFaultServer();
+  server.script(steps);
+  try {
+    return await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
+const clientOf = (server: FaultServer) => createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
+
+it("hands onRequest a standard Request with the credentials and the body", () =>
+  withServer([json(201, ORDER)], async (server) => {
+    const client = clientOf(server);
+    const seen: { standard: boolean; authorization: string | null; body: unknown; signal: boolean }[] = [];
+    client.use({
+      async onRequest({ request }) {
+        seen.push({
+          standard: request instanceof Request,
+          authorization: request.headers.get("authorization"),
+          body: await request.clone().json(),
+          signal: request.signal instanceof AbortSignal,
+        });
+        return undefined;
+      },
+    });
+    await unwrap(client.POST("/v2.1/orders", { body: NEW_ORDER }));
+    expect(seen).toEqual([{ standard: true, authorization: `Basic ${btoa("k:t")}`, body: NEW_ORDER, signal: true }]);
+    expect(JSON.parse(server.requests[0]!.body)).toEqual(NEW_ORDER);
+  }));
+
+it("sends the Request that onRequest returns, body included", () =>
+  withServer([json(201, ORDER)], async (server) => {
+    const client = clientOf(server);
+    client.use({
+      onRequest({ request }) {
+        const headers = new Headers(request.headers);
+        headers.set("x-trace-id", "trace-1");
+        return new Request(request, { headers });
+      },
+    });
+    await unwrap(client.POST("/v2.1/orders", { body: NEW_ORDER }));
+    const [sent] = server.requests;
+    expect(sent!.headers["x-trace-id"]).toBe("trace-1");
+    expect(sent!.headers.authorization).toBe(`Basic ${btoa("k:t")}`);
+    expect(JSON.parse(sent!.body)).toEqual(NEW_ORDER);
+  }));
+
+it("still names the operation in errors when middleware is registered", () =>
+  withServer([json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
+    const client = clientOf(server);
+    client.use({ onRequest: () => undefined });
+    const failure = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
+  }));
