@@ -7,6 +7,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { format } from "node:util";
 import { createSpecAjv, prepare } from "./spec-ajv.js";
 import { loadBundledSpec, operationsOf, type Schema } from "./spec.js";
+import { inlineRuntime } from "./standalone-runtime.js";
 
 const OUT_JS = resolve(import.meta.dirname, "../generated/request-validators.js");
 const OUT_DTS = resolve(import.meta.dirname, "../generated/request-validators.d.ts");
@@ -47,19 +48,13 @@ const ajv = createSpecAjv(spec, { source: true });
 const operations = operationsOf(spec);
 for (const operation of operations) ajv.addSchema(requestSchema(operation), operation.op.operationId);
 
-// ajv emits require() calls for its runtime helpers; ES modules need imports. The
-// namespace import reads the same under Node's CommonJS interop and under bundlers'.
-let imports = 0;
-const code = standaloneCode
-  .default(ajv, Object.fromEntries(operations.map(({ op }) => [op.operationId, op.operationId])))
-  .replace(/^"use strict";/, "")
-  .replace(/const (\w+) = require\("([^"]+)"\)((?:\.\w+|\["[\w-]+"\])+);/g, (_: string, name: string, module: string, member: string) => {
-    const ns = `runtime${imports++}`;
-    const value = member.startsWith(".default")
-      ? `(typeof ${ns}.default === "function" ? ${ns}.default : ${ns}.default.default)${member.slice(".default".length)}`
-      : `${ns}${member}`;
-    return `import * as ${ns} from "${module}.js";const ${name} = ${value};`;
-  });
+// ajv emits require() calls for its runtime helpers; they are replaced by inline ES code,
+// so the generated module imports nothing.
+const code = inlineRuntime(
+  standaloneCode
+    .default(ajv, Object.fromEntries(operations.map(({ op }) => [op.operationId, op.operationId])))
+    .replace(/^"use strict";/, ""),
+);
 const byOperation = operations.map(({ method, path, op }) => `  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${op.operationId},`);
 const queryRules = Object.fromEntries(
   operations.flatMap(({ method, path, op }) => {

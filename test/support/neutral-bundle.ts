@@ -43,8 +43,8 @@ export async function bundleForNeutralPlatform(
     bundle: true,
     write: false,
     platform: "neutral",
-    // The neutral platform reads no package.json fields by default; CommonJS-only
-    // dependencies (ajv's runtime helpers) are found through `main`.
+    // The neutral platform reads no package.json fields by default; a dependency without
+    // `exports` or `module` is found through `main`.
     mainFields: ["module", "main"],
     format: options.format ?? "esm",
     ...(options.globalName === undefined ? {} : { globalName: options.globalName }),

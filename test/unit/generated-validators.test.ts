@@ -1,0 +1,85 @@
+// The generated request validators are self-contained ES code: ajv's CommonJS runtime helpers
+// (code point length, ajv-formats' date and date-time) are inlined by the generator
+// (scripts/standalone-runtime.ts). These check the file and the helpers' behaviour through
+// the real validators.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { describe, expect, it } from "vitest";
+import { requestViolations } from "../../src/validation/request-violations.js";
+import { ROOT } from "../support/paths.js";
+
+const item = { name: "Phone", type: "MOBILE", price: 1, currencyCode: "EUR", status: "CONFIRMED" };
+
+function rules(operation: string, parts: Parameters<typeof requestViolations>[1]): string[] {
+  return requestViolations(operation, parts).map((v) => `${v.path} ${v.rule}`);
+}
+
+const nameRules = (name: string) => rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, name } });
+const orderedAtRules = (orderedAt: string) =>
+  rules("POST /v2.1/orders", { body: { referenceId: "R1", orderedAt, currencyCode: "EUR", price: 1 } });
+const passportExpiryRules = (passportExpiry: string) =>
+  rules("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef: "o1" }, body: { passportExpiry } });
+
+describe("generated/request-validators.js", () => {
+  it("imports and requires nothing", () => {
+    const code = readFileSync(join(ROOT, "generated/request-validators.js"), "utf8");
+    // Static and dynamic imports, re-exports from another module, and require().
+    expect(code).not.toMatch(/\bimport\s*(?:[*{("']|\w+\s*(?:,|from\b))/);
+    expect(code).not.toMatch(/\bexport\s*(?:\*|\{[^}]*\})\s*from\b/);
+    expect(code).not.toMatch(/\brequire\s*\(/);
+  });
+});
+
+describe("the inlined helpers, through the validators", () => {
+  it("count an astral character in a maxLength string once", () => {
+    expect(nameRules("😀".repeat(128))).toEqual([]);
+    expect(nameRules("😀".repeat(129))).toEqual(["body.name maxLength"]);
+    // A lone surrogate is one character too.
+    expect(nameRules(`${"😀".repeat(127)}\ud83d`)).toEqual([]);
+  });
+
+  it.each(["2024-02-29T10:00:00Z", "2024-02-29t10:00:00.5z", "2024-02-29 10:00:00+01:00", "2016-12-31T23:59:60Z"])(
+    "accept the date-time %j",
+    (value) => {
+      expect(orderedAtRules(value)).toEqual([]);
+    },
+  );
+
+  it.each([
+    "2023-02-29T10:00:00Z",
+    "2024-13-01T10:00:00Z",
+    "2024-02-29T25:00:00Z",
+    "2024-02-29T10:00:00",
+    "2024-02-29",
+    "2024-02-29T10:00:00+24:00",
+    "2024-02-29T10:00:60Z",
+  ])("reject the date-time %j", (value) => {
+    expect(orderedAtRules(value)).toEqual(["body.orderedAt format"]);
+  });
+
+  it.each(["2024-02-29", "2000-02-29", "2023-12-31"])("accept the date %j", (value) => {
+    expect(passportExpiryRules(value)).toEqual([]);
+  });
+
+  it.each(["2023-02-29", "1900-02-29", "2024-13-01", "2024-04-31", "2024-00-10", "2024-2-29", "2024-02-29T10:00:00Z"])(
+    "reject the date %j",
+    (value) => {
+      expect(passportExpiryRules(value)).toEqual(["body.passportExpiry format"]);
+    },
+  );
+
+  // The generated code must decide exactly as ajv-formats' full formats, which it replaces.
+  const edgeCases = [
+    "2024-02-29T10:00:00Z", "2024-02-29T10:00:00z", "2024-02-29\t10:00:00Z", "2024-02-29\u00a010:00:00Z",
+    "2024-02-29T10:00:00+0530", "2024-02-29T10:00:00-05", "2024-02-29T10:00:00+05:60", "2024-02-29T10:00:00.123456Z",
+    "2024-01-01T00:59:60+01:00", "2023-12-31T18:59:60-05:00", "2024-01-01T23:59:60Z", "2024-02-29TT10:00:00Z",
+    "2024-02-29T10:00Z", "2024-02-29", "0000-02-29", "9999-12-31", "2024-06-31", "",
+  ];
+  it.each(edgeCases)("decide %j as ajv-formats does", (value) => {
+    const dateTime = fullFormats["date-time"] as { validate: (s: string) => boolean };
+    const date = fullFormats.date as { validate: (s: string) => boolean };
+    expect(orderedAtRules(value).length === 0).toBe(dateTime.validate(value));
+    expect(passportExpiryRules(value).length === 0).toBe(date.validate(value));
+  });
+});
