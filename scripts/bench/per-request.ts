@@ -97,7 +97,9 @@ export function perRequestContenders(baseUrl: string, method: BenchMethod): Cont
   ];
 }
 
-export const PER_REQUEST_SETTINGS: SideBySideOptions = { rounds: 25, callsPerRound: 100, warmupCalls: 300 };
+// Many short rounds: on a shared machine, load comes and goes within seconds, and short
+// rounds spread it over every contender alike.
+export const PER_REQUEST_SETTINGS: SideBySideOptions = { rounds: 80, callsPerRound: 50, warmupCalls: 300 };
 
 export async function measurePerRequest(
   baseUrl: string,
