@@ -1,6 +1,6 @@
 // Middleware registered with `client.use` gets standard Requests, whatever the client sends
 // without it, and what it returns is what goes over the wire.
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { createOrderClient, NotFoundError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, startFaultServer, type FaultServer, type ScriptStep } from "./fault-server.js";
@@ -65,3 +65,31 @@ it("still names the operation in errors when middleware is registered", () =>
     expect(failure).toBeInstanceOf(NotFoundError);
     expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
   }));
+
+// Without middleware nothing needs a Request object, so none is built (each costs about as
+// much CPU as a loopback round trip); registering middleware brings them back.
+it("builds no Request per call until middleware is registered", async () => {
+  let built = 0;
+  const StandardRequest = globalThis.Request;
+  vi.stubGlobal(
+    "Request",
+    class extends StandardRequest {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        built++;
+      }
+    },
+  );
+  vi.stubGlobal("fetch", async () => Response.json(ORDER));
+  try {
+    const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t" });
+    const call = () => unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } }));
+    expect(await call()).toEqual(ORDER);
+    expect(built).toBe(0);
+    client.use({ onRequest: () => undefined });
+    expect(await call()).toEqual(ORDER);
+    expect(built).toBe(1);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
