@@ -4,6 +4,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { basicAuthorization } from "../../src/auth.js";
 import { createOrderClient } from "../../src/index.js";
+import { OutgoingRequest } from "../../src/transport/outgoing-request.js";
 import { BENCH_CREDENTIALS, BENCH_ITEMS_PATH, BENCH_ORDER_REF } from "./server.js";
 import { measureSideBySide, type Contender, type Measurement, type SideBySideOptions } from "./side-by-side.js";
 
@@ -63,6 +64,43 @@ function openapiFetchContender(baseUrl: string, method: BenchMethod): Contender 
   };
 }
 
+type Send = (request: OutgoingRequest) => Promise<Response>;
+
+/**
+ * References that take our client apart: openapi-fetch building no Request (as the client
+ * does) and handing the parts to fetch, with or without a per-request timeout signal (the
+ * client's attempt timeout), so the table shows what each layer costs.
+ */
+function layerContender(baseUrl: string, method: BenchMethod, name: string, send: Send): Contender {
+  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
+  const client = createClient<paths, "application/json">({
+    baseUrl,
+    headers: { Authorization: authorization, Accept: "application/json" },
+    Request: OutgoingRequest as unknown as typeof Request,
+    fetch: send as unknown as (request: Request) => Promise<Response>,
+  });
+  const path = { orderRef: BENCH_ORDER_REF };
+  return {
+    name,
+    run:
+      method === "GET"
+        ? async () => expectStatus((await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } })).response, 200, name)
+        : async () => expectStatus((await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM })).response, 201, name),
+  };
+}
+
+const sendParts: Send = ({ url, method, headers, body }) => fetch(url, { method, headers, body: body ?? null });
+
+const sendPartsWithTimeout: Send = async ({ url, method, headers, body }) => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  try {
+    return await fetch(url, { method, headers, body: body ?? null, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 export const OUR_CLIENT = "our client";
 export const OUR_CLIENT_UNVALIDATED = "our client, validation off";
 
@@ -92,6 +130,8 @@ export function perRequestContenders(baseUrl: string, method: BenchMethod): Cont
   return [
     rawFetchContender(baseUrl, method),
     openapiFetchContender(baseUrl, method),
+    layerContender(baseUrl, method, "layer: openapi-fetch, no Request built", sendParts),
+    layerContender(baseUrl, method, "layer: the same + a timeout signal", sendPartsWithTimeout),
     orderClientContender(baseUrl, method, true),
     orderClientContender(baseUrl, method, false),
   ];
