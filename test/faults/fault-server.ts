@@ -196,6 +196,17 @@ export async function startFaultServer(): Promise<FaultServer> {
   };
 }
 
+/** Runs `body` against a fresh fault server that answers with `steps`, and closes it after. */
+export async function withFaultServer<T>(steps: ScriptStep[], body: (server: FaultServer) => Promise<T>): Promise<T> {
+  const server = await startFaultServer();
+  server.script(steps);
+  try {
+    return await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
 /**
  * A loopback port nothing listens on: bound to an ephemeral port, then closed. Another
  * process could take it in the meantime, so use it right away.

@@ -3,25 +3,15 @@
 import { expect, it, vi } from "vitest";
 import { createOrderClient, NotFoundError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
-import { json, startFaultServer, type FaultServer, type ScriptStep } from "./fault-server.js";
+import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
 const ORDER = example("Order");
 const NEW_ORDER = example("OrderRequest");
 
-async function withServer<T>(steps: ScriptStep[], body: (server: FaultServer) => Promise<T>): Promise<T> {
-  const server = await startFaultServer();
-  server.script(steps);
-  try {
-    return await body(server);
-  } finally {
-    await server.close();
-  }
-}
-
 const clientOf = (server: FaultServer) => createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
 
 it("hands onRequest a standard Request with the credentials and the body", () =>
-  withServer([json(201, ORDER)], async (server) => {
+  withFaultServer([json(201, ORDER)], async (server) => {
     const client = clientOf(server);
     const seen: { standard: boolean; authorization: string | null; body: unknown; signal: boolean }[] = [];
     client.use({
@@ -41,7 +31,7 @@ it("hands onRequest a standard Request with the credentials and the body", () =>
   }));
 
 it("sends the Request that onRequest returns, body included", () =>
-  withServer([json(201, ORDER)], async (server) => {
+  withFaultServer([json(201, ORDER)], async (server) => {
     const client = clientOf(server);
     client.use({
       onRequest({ request }) {
@@ -58,7 +48,7 @@ it("sends the Request that onRequest returns, body included", () =>
   }));
 
 it("still names the operation in errors when middleware is registered", () =>
-  withServer([json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
+  withFaultServer([json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
     const client = clientOf(server);
     client.use({ onRequest: () => undefined });
     const failure = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);

@@ -3,26 +3,16 @@
 import { expect, it } from "vitest";
 import { createOrderClient } from "../../src/index.js";
 import { example } from "../contract/examples.js";
-import { json, startFaultServer, type FaultServer, type ScriptStep } from "./fault-server.js";
+import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
 const ORDER = example("Order");
 const orderRef = ORDER.ref;
 const NOT_FOUND = { status: 404, code: 404, message: "no such order" };
 
-async function withServer<T>(steps: ScriptStep[], body: (server: FaultServer) => Promise<T>): Promise<T> {
-  const server = await startFaultServer();
-  server.script(steps);
-  try {
-    return await body(server);
-  } finally {
-    await server.close();
-  }
-}
-
 const clientOf = (server: FaultServer) => createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
 
 it("answers response.json() of a success with the data", () =>
-  withServer([json(200, ORDER)], async (server) => {
+  withFaultServer([json(200, ORDER)], async (server) => {
     const { data, response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
     expect(data).toEqual(ORDER);
     expect(await response.json()).toEqual(ORDER);
@@ -30,7 +20,7 @@ it("answers response.json() of a success with the data", () =>
 
 // The transport reads each body once; the answer it hands on must still be readable.
 it("answers response.json() of an error with the error body", () =>
-  withServer([json(404, NOT_FOUND)], async (server) => {
+  withFaultServer([json(404, NOT_FOUND)], async (server) => {
     const { error, response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
     expect(error).toEqual(NOT_FOUND);
     expect(await response.json()).toEqual(NOT_FOUND);
@@ -38,7 +28,7 @@ it("answers response.json() of an error with the error body", () =>
 
 // Logging middleware clones answers; that must not break the call.
 it("lets onResponse middleware clone the answer", () =>
-  withServer([json(404, NOT_FOUND)], async (server) => {
+  withFaultServer([json(404, NOT_FOUND)], async (server) => {
     const client = clientOf(server);
     const seen: unknown[] = [];
     client.use({
@@ -53,7 +43,7 @@ it("lets onResponse middleware clone the answer", () =>
   }));
 
 it("hands back a standard Response whose body can be streamed, read as bytes and cloned", () =>
-  withServer([json(200, ORDER)], async (server) => {
+  withFaultServer([json(200, ORDER)], async (server) => {
     const { response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
     expect(response).toBeInstanceOf(Response);
     expect(response.url).toBe(`${server.url}/v2.1/orders/${orderRef}`);
@@ -69,7 +59,7 @@ it("hands back a standard Response whose body can be streamed, read as bytes and
   }));
 
 it("answers a 204 with an empty body", () =>
-  withServer([{ status: 204 }], async (server) => {
+  withFaultServer([{ status: 204 }], async (server) => {
     const { response } = await clientOf(server).DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
