@@ -149,9 +149,14 @@ interface RequestParts {
 async function partsOf(request: Request | OutgoingRequest): Promise<RequestParts> {
   const { operation } = request as { operation?: string };
   if (request instanceof OutgoingRequest) {
-    const { body } = request;
-    const payload = typeof body === "string" || body === undefined ? body : await new Response(body).arrayBuffer();
-    return { callerSignal: request.signal, body: payload, operation };
+    const { body, headers } = request;
+    if (typeof body === "string" || body === undefined) return { callerSignal: request.signal, body, operation };
+    // Another body (a custom bodySerializer's FormData, Blob, …) is encoded once; the type it
+    // implies, multipart boundary included, goes along unless one was set.
+    const encoded = new Response(body);
+    const type = encoded.headers.get("content-type");
+    if (type !== null && !headers.has("content-type")) headers.set("content-type", type);
+    return { callerSignal: request.signal, body: await encoded.arrayBuffer(), operation };
   }
   return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation };
 }

@@ -83,3 +83,23 @@ it("builds no Request per call until middleware is registered", async () => {
     vi.unstubAllGlobals();
   }
 });
+
+// A custom bodySerializer may hand openapi-fetch something other than a string.
+it("sends a FormData body from a custom bodySerializer with its multipart type", () =>
+  withFaultServer([json(201, ORDER)], async (server) => {
+    const client = createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", validateRequests: false });
+    const { response } = await client.POST("/v2.1/orders", {
+      body: NEW_ORDER,
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.set("referenceId", body.referenceId);
+        return form;
+      },
+    });
+    expect(response.status).toBe(201);
+    const [sent] = server.requests;
+    const type = sent!.headers["content-type"] ?? "";
+    expect(type).toMatch(/^multipart\/form-data; boundary=/);
+    const parsed = await new Response(sent!.body, { headers: { "content-type": type } }).formData();
+    expect(parsed.get("referenceId")).toBe(NEW_ORDER.referenceId);
+  }));
