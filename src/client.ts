@@ -12,7 +12,7 @@ export type OrderClient = Client<paths, "application/json"> & {
   readonly baseUrl: string;
 };
 
-const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"] as const;
 
 interface CallInit extends Pick<OutgoingInit, "operation"> {
   params?: { path?: unknown; query?: unknown };
@@ -20,10 +20,13 @@ interface CallInit extends Pick<OutgoingInit, "operation"> {
   Request?: typeof Request;
 }
 
+type Send = (method: string, path: string, init?: CallInit) => Promise<unknown>;
+
 /**
- * Names each call's operation (`METHOD /path/template`) for the errors it may raise and,
- * when asked, checks its path, query and body against the spec before anything is sent.
- * Once middleware is registered, calls build standard Requests, which middleware expects.
+ * Routes every call (the method shortcuts and `request()`) through one place that names its
+ * operation (`METHOD /path/template`) for the errors it may raise and, when asked, checks
+ * its path, query and body against the spec before anything is sent. Once middleware is
+ * registered, calls build standard Requests, which middleware expects.
  */
 function wrapMethods(client: Client<paths, "application/json">, validate: boolean): void {
   let middlewareRegistered = false;
@@ -32,16 +35,16 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     middlewareRegistered = true;
     use(...middleware);
   };
-  for (const method of METHODS) {
-    const send = client[method] as (path: string, init?: CallInit) => Promise<unknown>;
-    const named = (path: string, init?: CallInit) =>
-      send(path, { ...init, operation: `${method} ${path}`, ...(middlewareRegistered ? { Request } : {}) });
-    const checked = async (path: string, init?: CallInit) => {
-      await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
-      return named(path, init);
-    };
-    Object.assign(client, { [method]: validate ? checked : named });
-  }
+  const send = client.request as unknown as Send;
+  const named: Send = (method, path, init) =>
+    send(method, path, { ...init, operation: `${method} ${path}`, ...(middlewareRegistered ? { Request } : {}) });
+  const checked: Send = async (method, path, init) => {
+    await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
+    return named(method, path, init);
+  };
+  const call = validate ? checked : named;
+  for (const method of METHODS) Object.assign(client, { [method]: (path: string, init?: CallInit) => call(method, path, init) });
+  Object.assign(client, { request: (method: string, path: string, init?: CallInit) => call(method.toUpperCase(), path, init) });
 }
 
 /**

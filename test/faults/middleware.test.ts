@@ -1,7 +1,7 @@
 // Middleware registered with `client.use` gets standard Requests, whatever the client sends
 // without it, and what it returns is what goes over the wire.
 import { expect, it, vi } from "vitest";
-import { createOrderClient, NotFoundError, unwrap } from "../../src/index.js";
+import { createOrderClient, NotFoundError, RequestValidationError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -102,4 +102,26 @@ it("sends a FormData body from a custom bodySerializer with its multipart type",
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     const parsed = await new Response(sent!.body, { headers: { "content-type": type } }).formData();
     expect(parsed.get("referenceId")).toBe(NEW_ORDER.referenceId);
+  }));
+
+// `request(method, …)` is the same call as the method shortcuts: named, validated, and
+// handing middleware standard Requests.
+it("treats client.request like the method shortcuts", () =>
+  withFaultServer([json(200, ORDER), json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
+    const client = clientOf(server);
+    const seen: boolean[] = [];
+    client.use({
+      onRequest({ request }) {
+        seen.push(request instanceof Request && typeof request.clone === "function");
+        return undefined;
+      },
+    });
+    const path = { orderRef: ORDER.ref };
+    expect(await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } }))).toEqual(ORDER);
+    const failure = await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
+    expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
+    expect(seen).toEqual([true, true]);
+    const invalid = await client.request("post", "/v2.1/orders", { body: { ...NEW_ORDER, status: "NOT_A_STATUS" } as never }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(RequestValidationError);
+    expect(server.requests).toHaveLength(2);
   }));
