@@ -14,13 +14,13 @@ export type BenchMethod = "GET" | "POST";
 const PAGE_QUERY = { expand: true, offset: 0, limit: 10 } as const;
 const NEW_ITEM = { name: "Mobile AZ10", type: "MOBILE", price: 105, currencyCode: "EUR", status: "CONFIRMED" } as const;
 const ITEMS_TEMPLATE = "/v2.1/orders/{orderRef}/orderItems";
+const AUTHORIZATION = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
 
 function expectStatus(response: Response, status: number, who: string): void {
   if (response.status !== status) throw new Error(`${who}: expected HTTP ${status}, got ${response.status}`);
 }
 
 function rawFetchContender(baseUrl: string, method: BenchMethod): Contender {
-  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
   const query = new URLSearchParams({ expand: "true", offset: "0", limit: "10" });
   const getUrl = `${baseUrl}${BENCH_ITEMS_PATH}?${query}`;
   const postUrl = `${baseUrl}${BENCH_ITEMS_PATH}`;
@@ -29,14 +29,14 @@ function rawFetchContender(baseUrl: string, method: BenchMethod): Contender {
     run:
       method === "GET"
         ? async () => {
-            const response = await fetch(getUrl, { headers: { Authorization: authorization, Accept: "application/json" } });
+            const response = await fetch(getUrl, { headers: { Authorization: AUTHORIZATION, Accept: "application/json" } });
             expectStatus(response, 200, "raw fetch");
             return response.json();
           }
         : async () => {
             const response = await fetch(postUrl, {
               method: "POST",
-              headers: { Authorization: authorization, Accept: "application/json", "Content-Type": "application/json" },
+              headers: { Authorization: AUTHORIZATION, Accept: "application/json", "Content-Type": "application/json" },
               body: JSON.stringify(NEW_ITEM),
             });
             expectStatus(response, 201, "raw fetch");
@@ -45,22 +45,17 @@ function rawFetchContender(baseUrl: string, method: BenchMethod): Contender {
   };
 }
 
-function openapiFetchContender(baseUrl: string, method: BenchMethod): Contender {
-  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
-  const client = createClient<paths, "application/json">({ baseUrl, headers: { Authorization: authorization } });
+type TypedClient = Pick<ReturnType<typeof createClient<paths, "application/json">>, "GET" | "POST">;
+
+/** The same call through any typed client: openapi-fetch as configured, or ours. */
+function typedClientContender(name: string, client: TypedClient, method: BenchMethod): Contender {
   const path = { orderRef: BENCH_ORDER_REF };
   return {
-    name: "bare openapi-fetch",
+    name,
     run:
       method === "GET"
-        ? async () => {
-            const { response } = await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } });
-            expectStatus(response, 200, "openapi-fetch");
-          }
-        : async () => {
-            const { response } = await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM });
-            expectStatus(response, 201, "openapi-fetch");
-          },
+        ? async () => expectStatus((await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } })).response, 200, name)
+        : async () => expectStatus((await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM })).response, 201, name),
   };
 }
 
@@ -71,22 +66,13 @@ type Send = (request: OutgoingRequest) => Promise<Response>;
  * does) and handing the parts to fetch, with or without a per-request timeout signal (the
  * client's attempt timeout), so the table shows what each layer costs.
  */
-function layerContender(baseUrl: string, method: BenchMethod, name: string, send: Send): Contender {
-  const authorization = basicAuthorization(BENCH_CREDENTIALS.clientKey, BENCH_CREDENTIALS.apiToken);
-  const client = createClient<paths, "application/json">({
+function layerClient(baseUrl: string, send: Send): TypedClient {
+  return createClient<paths, "application/json">({
     baseUrl,
-    headers: { Authorization: authorization, Accept: "application/json" },
+    headers: { Authorization: AUTHORIZATION, Accept: "application/json" },
     Request: OutgoingRequest as unknown as typeof Request,
     fetch: send as unknown as (request: Request) => Promise<Response>,
   });
-  const path = { orderRef: BENCH_ORDER_REF };
-  return {
-    name,
-    run:
-      method === "GET"
-        ? async () => expectStatus((await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } })).response, 200, name)
-        : async () => expectStatus((await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM })).response, 201, name),
-  };
 }
 
 const sendParts: Send = ({ url, method, headers, body }) => fetch(url, { method, headers, body: body ?? null });
@@ -104,24 +90,6 @@ const sendPartsWithTimeout: Send = async ({ url, method, headers, body }) => {
 export const OUR_CLIENT = "our client";
 export const OUR_CLIENT_UNVALIDATED = "our client, validation off";
 
-function orderClientContender(baseUrl: string, method: BenchMethod, validateRequests: boolean): Contender {
-  const client = createOrderClient({ baseUrl, ...BENCH_CREDENTIALS, validateRequests });
-  const path = { orderRef: BENCH_ORDER_REF };
-  return {
-    name: validateRequests ? OUR_CLIENT : OUR_CLIENT_UNVALIDATED,
-    run:
-      method === "GET"
-        ? async () => {
-            const { response } = await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } });
-            expectStatus(response, 200, "our client");
-          }
-        : async () => {
-            const { response } = await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM });
-            expectStatus(response, 201, "our client");
-          },
-  };
-}
-
 /**
  * The ways of sending one request that section (a) compares; the first is the reference the
  * others are divided by. Add a contender here to give it its own row.
@@ -129,11 +97,11 @@ function orderClientContender(baseUrl: string, method: BenchMethod, validateRequ
 export function perRequestContenders(baseUrl: string, method: BenchMethod): Contender[] {
   return [
     rawFetchContender(baseUrl, method),
-    openapiFetchContender(baseUrl, method),
-    layerContender(baseUrl, method, "layer: openapi-fetch, no Request built", sendParts),
-    layerContender(baseUrl, method, "layer: the same + a timeout signal", sendPartsWithTimeout),
-    orderClientContender(baseUrl, method, true),
-    orderClientContender(baseUrl, method, false),
+    typedClientContender("bare openapi-fetch", createClient<paths, "application/json">({ baseUrl, headers: { Authorization: AUTHORIZATION } }), method),
+    typedClientContender("layer: openapi-fetch, no Request built", layerClient(baseUrl, sendParts), method),
+    typedClientContender("layer: the same + a timeout signal", layerClient(baseUrl, sendPartsWithTimeout), method),
+    typedClientContender(OUR_CLIENT, createOrderClient({ baseUrl, ...BENCH_CREDENTIALS }), method),
+    typedClientContender(OUR_CLIENT_UNVALIDATED, createOrderClient({ baseUrl, ...BENCH_CREDENTIALS, validateRequests: false }), method),
   ];
 }
 

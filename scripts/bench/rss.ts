@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { ProbeMode, ProbeResult } from "./rss-probe.js";
-import { forkTypeScript } from "./server-process.js";
+import { forkTypeScript } from "./child-process.js";
 
 /** Lists the collection once in a fresh process and returns that process's peak RSS. */
 export async function measurePeakRss(
