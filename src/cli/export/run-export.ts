@@ -27,15 +27,6 @@ export interface ExportSummary {
 // The most members one order's sub-collection may have before the export gives up on it.
 const MAX_MEMBERS = 100_000;
 
-async function listAll<T>(listing: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const member of listing) {
-    if (all.length === MAX_MEMBERS) throw new Error(`a listing has more than ${MAX_MEMBERS} members`);
-    all.push(member);
-  }
-  return all;
-}
-
 const lastSegment = (href: string) => new URL(href).pathname.split("/").pop() ?? "";
 
 /**
@@ -48,15 +39,15 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
   const options = signal ? { signal } : {};
   const path = { orderRef: order.ref };
   const [items, contacts, consumers, extensions] = await Promise.all([
-    listAll(paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path, query: { expand: true } } }, options)),
-    listAll(paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path, query: { expand: true } } }, options)),
-    listAll(paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path, query: { expand: true } } }, options)),
-    listAll(paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path, query: { expand: true } } }, options)),
+    paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
+    paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
+    paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
+    paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
   ]);
   const itemLines: ItemLine[] = await Promise.all(
     items.map(async (item) => {
       const ext = (
-        await listAll(paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: { orderItemRef: item.ref }, query: { expand: true } } }, options))
+        await paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: { orderItemRef: item.ref }, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS })
       ).find((e) => e.name === "ext");
       return { ...itemLine(item), ...(ext ? { ext: extensionValues(ext) } : {}) };
     }),
@@ -64,7 +55,7 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
   const itemIndex = new Map(items.map((item, index) => [item.ref, index]));
   const orderConsumers: OrderLine["consumers"] = [];
   for (const consumer of consumers) {
-    const links = await listAll(paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, options));
+    const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, options).collect({ max: MAX_MEMBERS });
     const linked = links.map((link) => itemIndex.get(link.ref ?? lastSegment(link.href))).find((index) => index !== undefined);
     if (linked === undefined) orderConsumers.push(personLine(consumer));
     else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));

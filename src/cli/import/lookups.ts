@@ -8,15 +8,6 @@ const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 // No listing the import reads may be longer than this; a longer one fails the line.
 const MAX_LISTED = 10_000;
 
-async function listAll<T>(listing: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const member of listing) {
-    if (all.length === MAX_LISTED) throw new Error(`a listing returned more than ${MAX_LISTED} members`);
-    all.push(member);
-  }
-  return all;
-}
-
 export class Lookups {
   private readonly options: PaginateOptions;
 
@@ -29,7 +20,7 @@ export class Lookups {
 
   /** The order the line describes: same referenceId, orderedAt at most two days apart (the API's matching rule); the closest wins. */
   async order(line: OrderLine): Promise<string | undefined> {
-    const orders = await listAll(paginate(this.client, "/v2.1/orders", { params: { query: { referenceId: line.referenceId, expand: true } } }, this.options));
+    const orders = await paginate(this.client, "/v2.1/orders", { params: { query: { referenceId: line.referenceId, expand: true } } }, this.options).collect({ max: MAX_LISTED });
     const wanted = Date.parse(line.orderedAt);
     let best: { ref: string; distance: number } | undefined;
     for (const order of orders) {
@@ -43,13 +34,13 @@ export class Lookups {
 
   /** The order's contact: an order has one primary contact, so whichever exists is the line's. */
   async contact(orderRef: string): Promise<string | undefined> {
-    const contacts = await listAll(paginate(this.client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } }, this.options));
+    const contacts = await paginate(this.client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
     return contacts[0]?.ref;
   }
 
   /** The order's items by referenceId; the first of a referenceId wins. */
   async items(orderRef: string): Promise<Map<string, string>> {
-    const items = await listAll(paginate(this.client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } }, this.options));
+    const items = await paginate(this.client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
     return new Map(items.filter((item) => item.referenceId !== undefined).reverse().map((item) => [item.referenceId!, item.ref]));
   }
 
@@ -58,20 +49,23 @@ export class Lookups {
    * line gives is equal (consumers carry no referenceId).
    */
   async consumer(orderRef: string, person: Person, claimed: ReadonlySet<string>): Promise<string | undefined> {
-    const consumers = await listAll(paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options));
+    const consumers = await paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
     const same = (existing: Record<string, unknown>) => Object.entries(person).every(([key, value]) => isDeepStrictEqual(existing[key], value));
     return consumers.find((existing) => !claimed.has(existing.ref) && same(existing))?.ref;
   }
 
   async orderExtension(orderRef: string): Promise<string | undefined> {
-    const extensions = await listAll(paginate(this.client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef }, query: { expand: true } } }, this.options));
+    const extensions = await paginate(this.client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
     return extensions.find((extension) => extension.name === "ext")?.ref;
   }
 
   async itemExtension(orderItemRef: string): Promise<string | undefined> {
-    const extensions = await listAll(
-      paginate(this.client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: { orderItemRef }, query: { expand: true } } }, this.options),
-    );
+    const extensions = await paginate(
+      this.client,
+      "/v2.1/orderItems/{orderItemRef}/extensions",
+      { params: { path: { orderItemRef }, query: { expand: true } } },
+      this.options,
+    ).collect({ max: MAX_LISTED });
     return extensions.find((extension) => extension.name === "ext")?.ref;
   }
 }
