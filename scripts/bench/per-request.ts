@@ -105,9 +105,7 @@ export function perRequestContenders(baseUrl: string, method: BenchMethod): Cont
   ];
 }
 
-// Many short rounds: on a shared machine, load comes and goes within seconds, and short
-// rounds spread it over every contender alike.
-export const PER_REQUEST_SETTINGS: SideBySideOptions = { rounds: 80, callsPerRound: 50, warmupCalls: 300 };
+export const PER_REQUEST_SETTINGS: SideBySideOptions = { calls: 5_000, warmupCalls: 300 };
 
 export async function measurePerRequest(
   baseUrl: string,

@@ -1,6 +1,7 @@
-// Measures several ways of doing the same request side by side. Each round runs every
-// contender for the same number of sequential calls, in an order that rotates from round to
-// round, so machine drift (frequency scaling, GC, other load) falls on all of them alike.
+// Measures several ways of doing the same request side by side, call by call: each cycle
+// makes one call per contender, in an order that rotates from cycle to cycle, so machine
+// drift (frequency scaling, GC, other load), which comes and goes within milliseconds on a
+// shared machine, falls on all of them alike.
 
 export interface Contender {
   name: string;
@@ -9,8 +10,8 @@ export interface Contender {
 }
 
 export interface SideBySideOptions {
-  rounds: number;
-  callsPerRound: number;
+  /** Measured calls per contender, one per cycle. */
+  calls: number;
   /** Calls per contender before measuring, to warm connections and the JIT. */
   warmupCalls: number;
 }
@@ -21,21 +22,18 @@ export interface Measurement {
   meanMicros: number;
 }
 
-async function timeCalls(contender: Contender, calls: number): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await contender.run();
-  return performance.now() - started;
-}
-
 export async function measureSideBySide(contenders: readonly Contender[], options: SideBySideOptions): Promise<Measurement[]> {
-  for (const contender of contenders) await timeCalls(contender, options.warmupCalls);
+  for (const contender of contenders) {
+    for (let i = 0; i < options.warmupCalls; i++) await contender.run();
+  }
   const totalMs = contenders.map(() => 0);
-  for (let round = 0; round < options.rounds; round++) {
+  for (let cycle = 0; cycle < options.calls; cycle++) {
     for (let step = 0; step < contenders.length; step++) {
-      const index = (round + step) % contenders.length;
-      totalMs[index]! += await timeCalls(contenders[index]!, options.callsPerRound);
+      const index = (cycle + step) % contenders.length;
+      const started = performance.now();
+      await contenders[index]!.run();
+      totalMs[index]! += performance.now() - started;
     }
   }
-  const calls = options.rounds * options.callsPerRound;
-  return contenders.map((contender, i) => ({ name: contender.name, calls, meanMicros: (totalMs[i]! * 1000) / calls }));
+  return contenders.map((contender, i) => ({ name: contender.name, calls: options.calls, meanMicros: (totalMs[i]! * 1000) / options.calls }));
 }

@@ -14,10 +14,13 @@ export class ReadResponse extends Response {
   readonly #parsed: unknown;
   readonly #url: string;
   readonly #request: RequestDescription;
+  readonly #headers: Headers;
   #standard: Response | undefined;
 
   constructor(answer: Response, text: string, parsed: unknown, request: RequestDescription) {
-    super(null, answer);
+    // The answer's headers are kept as they are: copying them into a new list costs more per call.
+    super(null, { status: answer.status, statusText: answer.statusText });
+    this.#headers = answer.headers;
     this.#text = text;
     this.#parsed = parsed;
     this.#url = answer.url || request.url;
@@ -27,6 +30,10 @@ export class ReadResponse extends Response {
   /** What was sent for an answer the transport returned, for building typed errors. */
   static requestOf(response: Response): RequestDescription | undefined {
     return #request in response ? response.#request : undefined;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
   }
 
   override get url(): string {

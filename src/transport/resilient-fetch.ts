@@ -50,7 +50,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   const wait = options.sleep ?? defaultSleep;
 
   return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
-    const { callerSignal, body, operation } = await partsOf(request);
+    const { callerSignal, body, operation } = plainParts(request) ?? (await readParts(request));
     const described: RequestDescription = { method: request.method, url: request.url, operation };
     // Decoded only when an error needs to carry what was sent.
     const sent = (): SentRequest => ({ ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) });
@@ -85,10 +85,12 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (options.logger) {
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
         }
-        response = await sendFollowingSameOrigin(request, body, controller.signal, options.fetch);
+        response = await send(request.url, request, body, controller.signal);
+        if (isRedirect(response.status)) response = await followSameOrigin(request, body, controller.signal, response);
         text = await response.text();
         outcome = { kind: "status", status: response.status };
-        if (!shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
+        // A success is never retried; the check skips the retry rules on the common path.
+        if (response.ok || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, text, described);
         }
       } catch (error) {
@@ -130,6 +132,37 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
   };
 
+  /** One hop: the global fetch gets the URL and init (no Request copy); a custom fetch gets a Request. */
+  function send(url: string, request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
+    const init: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
+    return options.fetch ? options.fetch(new Request(url, init)) : globalThis.fetch(url, init);
+  }
+
+  /** Follows a redirect answer, and those after it, only within the request's own origin. */
+  async function followSameOrigin(request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, redirect: Response): Promise<Response> {
+    let response = redirect;
+    let url = request.url;
+    let method = request.method;
+    let payload = body;
+    for (let hop = 1; ; hop++) {
+      const location = response.headers.get("location");
+      if (!isRedirect(response.status) || location === null) return response;
+      const next = new URL(location, url);
+      if (next.origin !== new URL(request.url).origin) {
+        await response.body?.cancel();
+        throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
+      }
+      if (hop > MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
+      await response.body?.cancel();
+      if (response.status === 303) {
+        method = "GET";
+        payload = undefined;
+      }
+      url = next.href;
+      response = await send(url, request, payload, signal, method);
+    }
+  }
+
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;
@@ -145,48 +178,23 @@ interface RequestParts {
   operation: string | undefined;
 }
 
-/** The caller's signal, the body (read once) and the operation of a request. */
-async function partsOf(request: Request | OutgoingRequest): Promise<RequestParts> {
+/** The parts of openapi-fetch's request with a string body or none, which need no reading. */
+function plainParts(request: Request | OutgoingRequest): RequestParts | undefined {
+  if (!(request instanceof OutgoingRequest)) return undefined;
+  const { body } = request;
+  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation } : undefined;
+}
+
+/** The parts of any other request, its body read once. */
+async function readParts(request: Request | OutgoingRequest): Promise<RequestParts> {
   const { operation } = request as { operation?: string };
   if (request instanceof OutgoingRequest) {
-    const { body, headers } = request;
-    if (typeof body === "string" || body === undefined) return { callerSignal: request.signal, body, operation };
-    // Another body (a custom bodySerializer's FormData, Blob, …) is encoded once; the type it
-    // implies, multipart boundary included, goes along unless one was set.
-    const encoded = new Response(body);
+    // A custom bodySerializer's FormData, Blob, …: the type it implies, multipart boundary
+    // included, goes along unless one was set.
+    const encoded = new Response(request.body);
     const type = encoded.headers.get("content-type");
-    if (type !== null && !headers.has("content-type")) headers.set("content-type", type);
+    if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
     return { callerSignal: request.signal, body: await encoded.arrayBuffer(), operation };
   }
   return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation };
-}
-
-/** Sends one attempt, following redirects only within the request's own origin. */
-async function sendFollowingSameOrigin(
-  request: Request | OutgoingRequest,
-  body: Payload,
-  signal: AbortSignal,
-  customFetch: ((request: Request) => Promise<Response>) | undefined,
-): Promise<Response> {
-  let url = request.url;
-  let method = request.method;
-  let payload = body;
-  for (let hop = 0; ; hop++) {
-    const init: RequestInit = { method, headers: request.headers, body: payload ?? null, signal, redirect: "manual" };
-    const response = await (customFetch ? customFetch(new Request(url, init)) : globalThis.fetch(url, init));
-    const location = response.headers.get("location");
-    if (!isRedirect(response.status) || location === null) return response;
-    const next = new URL(location, url);
-    if (next.origin !== new URL(request.url).origin) {
-      await response.body?.cancel();
-      throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
-    }
-    if (hop >= MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
-    await response.body?.cancel();
-    if (response.status === 303) {
-      method = "GET";
-      payload = undefined;
-    }
-    url = next.href;
-  }
 }

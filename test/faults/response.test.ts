@@ -23,6 +23,8 @@ it("answers response.json() of an error with the error body", () =>
   withFaultServer([json(404, NOT_FOUND)], async (server) => {
     const { error, response } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
     expect(error).toEqual(NOT_FOUND);
+    expect([response.status, response.statusText, response.ok]).toEqual([404, "Not Found", false]);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual(NOT_FOUND);
   }));
 
@@ -48,8 +50,10 @@ it("hands back a standard Response whose body can be streamed, read as bytes and
     expect(response).toBeInstanceOf(Response);
     expect(response.url).toBe(`${server.url}/v2.1/orders/${orderRef}`);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect([response.status, response.statusText, response.ok]).toEqual([200, "OK", true]);
     const copy = response.clone();
     expect(copy).toBeInstanceOf(Response);
+    expect([copy.status, copy.statusText, copy.headers.get("content-type")]).toEqual([200, "OK", response.headers.get("content-type")]);
     expect(await copy.text()).toBe(JSON.stringify(ORDER));
     expect(response.bodyUsed).toBe(false);
     const streamed = await new Response(response.body).text();
