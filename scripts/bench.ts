@@ -61,7 +61,7 @@ try {
   console.log(renderTable(["section", "case", "requests", "result", "compared", "target"], rows));
   console.log(
     [
-      "(a) mean over the measured calls of each contender, interleaved call by call in rotating order after a warm-up; GET reads a page of 10 expanded items, POST creates an order item.",
+      "(a) mean over the measured calls of each contender, interleaved call by call in an order shuffled every cycle, after a warm-up; GET reads a page of 10 expanded items, POST creates an order item.",
       `(b) median of ${LISTING_REPETITIONS} interleaved runs; ideal = (ceil(pages / concurrency) + 1) × latency, with ${PAGES} pages; requests as the server counted them.`,
       "(c) process.resourceUsage().maxRSS of a fresh Node process (tsx loaded) that lists the collection once, expanded; the baseline fetches one page.",
       `(d) one run each after a warm-up, in this process, against the stateful fake (test/fake-cdp) in its own process; each order is ${REQUESTS_PER_ORDER} creates (order, contact, 2 items); ideal = concurrency ÷ (${REQUESTS_PER_ORDER} × latency); the time includes checking every line first, the journal and the report.`,
