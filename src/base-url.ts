@@ -16,8 +16,8 @@ export function normalizeBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    // Quoted without anything that looks like user info, which could be a credential.
-    throw new ConfigurationError(`baseUrl is not an absolute URL: "${raw.replace(/\/\/[^/@]*@/, "//[redacted]@")}".`);
+    // Quoted only without an `@`: user info before it could hold a credential.
+    throw new ConfigurationError(`baseUrl is not an absolute URL${raw.includes("@") ? "" : `: "${raw}"`}.`);
   }
   if (url.username || url.password) {
     throw new ConfigurationError("baseUrl must not contain credentials; pass clientKey and apiToken instead.");

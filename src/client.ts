@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
+import { normalizeBaseUrl } from "./base-url.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
@@ -17,6 +18,7 @@ const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS", "TR
 interface CallInit extends Pick<OutgoingInit, "operation"> {
   params?: { path?: unknown; query?: unknown };
   body?: unknown;
+  baseUrl?: string;
   Request?: typeof Request;
 }
 
@@ -36,8 +38,21 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     use(...middleware);
   };
   const send = client.request as unknown as Send;
+  const prepared = (method: string, path: string, init: CallInit | undefined): CallInit => ({
+    ...init,
+    // openapi-fetch fills a path template only when `params.path` is given; the path
+    // serializer then refuses what is missing instead of sending `{orderRef}` as is.
+    ...(!init?.params?.path && path.includes("{") ? { params: { ...init?.params, path: {} } } : {}),
+    operation: `${method} ${path}`,
+    ...(middlewareRegistered ? { Request } : {}),
+  });
+  // A per-call baseUrl gets the client's own checks: the credentials go there too.
   const named: Send = (method, path, init) =>
-    send(method, path, { ...init, operation: `${method} ${path}`, ...(middlewareRegistered ? { Request } : {}) });
+    init?.baseUrl === undefined
+      ? send(method, path, prepared(method, path, init))
+      : Promise.resolve(init.baseUrl)
+          .then(normalizeBaseUrl)
+          .then((baseUrl) => send(method, path, { ...prepared(method, path, init), baseUrl }));
   const checked: Send = async (method, path, init) => {
     await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
     return named(method, path, init);

@@ -64,8 +64,29 @@ function resolveBaseUrl(options: OrderClientOptions, env: Env): string {
   return REGION_BASE_URLS[region];
 }
 
+/** The longest delay a timer takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function checkRange(name: string, value: number | undefined, min: number, integer = false): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !(value >= min && value <= MAX_TIMER_MS) || (integer && !Number.isInteger(value))) {
+    throw new ConfigurationError(`${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${MAX_TIMER_MS}; got ${String(value)}.`);
+  }
+}
+
+/** Timeouts and retry limits a timer can keep: none missing its mark, none firing at once. */
+function checkTimings({ timeoutMs, deadlineMs, retry = {} }: OrderClientOptions): void {
+  checkRange("timeoutMs", timeoutMs, 1);
+  checkRange("deadlineMs", deadlineMs, 1);
+  checkRange("retry.maxRetries", retry.maxRetries, 0, true);
+  checkRange("retry.initialDelayMs", retry.initialDelayMs, 0);
+  checkRange("retry.maxDelayMs", retry.maxDelayMs, 0);
+  checkRange("retry.maxRetryAfterMs", retry.maxRetryAfterMs, 0);
+}
+
 /** Merges options with the environment and checks the result; never echoes the token. */
 export function resolveConfig(options: OrderClientOptions = {}, env: Env = runtimeEnv()): ResolvedConfig {
+  checkTimings(options);
   const baseUrl = resolveBaseUrl(options, env);
   const clientKey = nonEmpty(options.clientKey ?? env.CDP_CLIENT_KEY);
   const apiToken = nonEmpty(options.apiToken ?? env.CDP_API_TOKEN);

@@ -3,6 +3,8 @@ import {
   ConnectionError,
   RedirectError,
   RequestAbortedError,
+  RequestValidationError,
+  ResponseParseError,
   TimeoutError,
   type RequestDescription,
   type SentRequest,
@@ -52,6 +54,11 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
     const { callerSignal, body, operation } = plainParts(request) ?? (await readParts(request));
     const described: RequestDescription = { method: request.method, url: request.url, operation };
+    if (body !== undefined && (request.method === "GET" || request.method === "HEAD")) {
+      throw new RequestValidationError(operation ?? `${request.method} ${request.url}`, [
+        { path: "body", rule: "noBody", message: `a ${request.method} request cannot carry a body` },
+      ]);
+    }
     // Decoded only when an error needs to carry what was sent.
     const sent = (): SentRequest => ({ ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) });
     const deadlineAt = Date.now() + deadlineMs;
@@ -81,16 +88,18 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       let response: Response | undefined;
       let text: string | undefined;
       let failure: CdpError | undefined;
+      // Set once a 303 is followed: the server has processed the request, so it is not repeated.
+      const hops = { seeOther: false };
       try {
         if (options.logger) {
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
         }
         response = await send(request.url, request, body, controller.signal);
-        if (isRedirect(response.status)) response = await followSameOrigin(request, body, controller.signal, response);
+        if (isRedirect(response.status)) response = await followSameOrigin(request, body, controller.signal, response, hops);
         text = await response.text();
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
-        if (response.ok || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
+        if (response.ok || hops.seeOther || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, text, described);
         }
       } catch (error) {
@@ -98,7 +107,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (callerSignal?.aborted) return abortedByCaller();
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
-        const ambiguous = outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" });
+        const ambiguous = hops.seeOther || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
         const ErrorClass = timedOut ? TimeoutError : ConnectionError;
         const summary = deadlineReached
           ? `did not finish within the ${deadlineMs} ms deadline`
@@ -108,7 +117,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
               ? "could not connect"
               : "lost its connection before a complete answer";
         failure = new ErrorClass(summary, { request: sent(), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
-        if (deadlineReached || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
+        if (deadlineReached || hops.seeOther || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
         callerSignal?.removeEventListener("abort", onCallerAbort);
@@ -139,7 +148,13 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   }
 
   /** Follows a redirect answer, and those after it, only within the request's own origin. */
-  async function followSameOrigin(request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, redirect: Response): Promise<Response> {
+  async function followSameOrigin(
+    request: Request | OutgoingRequest,
+    body: Payload,
+    signal: AbortSignal,
+    redirect: Response,
+    hops: { seeOther: boolean },
+  ): Promise<Response> {
     let response = redirect;
     let url = request.url;
     let method = request.method;
@@ -147,7 +162,13 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     for (let hop = 1; ; hop++) {
       const location = response.headers.get("location");
       if (!isRedirect(response.status) || location === null) return response;
-      const next = new URL(location, url);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        await response.body?.cancel();
+        throw new RedirectError(url, location, "a Location that is not a URL");
+      }
       if (next.origin !== new URL(request.url).origin) {
         await response.body?.cancel();
         throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
@@ -155,6 +176,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       if (hop > MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
       await response.body?.cancel();
       if (response.status === 303) {
+        hops.seeOther = true;
         method = "GET";
         payload = undefined;
       }
@@ -164,6 +186,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   }
 
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
+    if (response.status > 599) {
+      throw new ResponseParseError({ status: response.status, url: described.url, contentType: response.headers.get("content-type"), body: body ?? "", reason: "a status outside HTTP's 200–599" });
+    }
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;
     return new ReadResponse(response, body ?? "", parsed, described);

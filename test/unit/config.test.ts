@@ -86,6 +86,33 @@ describe("resolveConfig", () => {
     expect(configError(() => resolveConfig({ baseUrl, ...creds }, {})).message).toMatch(message);
   });
 
+  it.each(["https://key:tok-SECRET-123@cdp test", "https://key:tok/SECRET-123@cdp.test:99999"])(
+    "quotes no part of an unparsable base URL that holds user info (%s)",
+    (baseUrl) => {
+      expect(configError(() => resolveConfig({ baseUrl, ...creds }, {})).message).toBe("baseUrl is not an absolute URL.");
+    },
+  );
+
+  it.each([
+    [{ timeoutMs: Infinity }, /^timeoutMs must be a number from 1 to 2147483647; got Infinity\.$/],
+    [{ timeoutMs: 3e9 }, /^timeoutMs must be .* got 3000000000\.$/],
+    [{ timeoutMs: 0 }, /^timeoutMs must be/],
+    [{ timeoutMs: -5 }, /^timeoutMs must be/],
+    [{ deadlineMs: Number.NaN }, /^deadlineMs must be .* got NaN\.$/],
+    [{ retry: { maxRetries: 1.5 } }, /^retry\.maxRetries must be an integer from 0/],
+    [{ retry: { maxRetries: -1 } }, /^retry\.maxRetries must be an integer/],
+    [{ retry: { initialDelayMs: -1 } }, /^retry\.initialDelayMs must be a number from 0/],
+    [{ retry: { maxDelayMs: Infinity } }, /^retry\.maxDelayMs must be/],
+    [{ retry: { maxRetryAfterMs: "5" as unknown as number } }, /^retry\.maxRetryAfterMs must be .* got 5\.$/],
+  ])("refuses timings a timer cannot keep: %o", (timings, message) => {
+    expect(configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {})).message).toMatch(message);
+  });
+
+  it("accepts timings at the edges of what a timer keeps", () => {
+    const timings = { timeoutMs: 1, deadlineMs: 2_147_483_647, retry: { maxRetries: 0, initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } };
+    expect(resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {}).baseUrl).toBe("https://cdp.test");
+  });
+
   it.each([
     ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
     ["http://127.8.9.10", "http://127.8.9.10"],

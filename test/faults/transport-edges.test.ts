@@ -1,0 +1,94 @@
+// Edges of the transport where a request could be repeated, sent malformed or sent where
+// it should not go: each is refused or ended with a typed error, and the server log shows
+// exactly what went out.
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, ConnectionError, RedirectError, RequestValidationError, ResponseParseError, createOrderClient, unwrap } from "../../src/index.js";
+import { example } from "../contract/examples.js";
+import { json, withFaultServer, type FaultServer } from "./fault-server.js";
+
+const ORDER = example("Order");
+const orderRef = ORDER.ref;
+const NEW_ORDER = example("OrderRequest");
+const fastRetries = { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 };
+const clientOf = (server: FaultServer, validateRequests = true) =>
+  createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "secret-token", retry: fastRetries, validateRequests });
+const sent = (server: FaultServer) => server.requests.map((r) => `${r.method} ${new URL(r.url, server.url).pathname}`);
+
+describe("after a 303 the request is never sent again", () => {
+  it("ends with the answer to the follow-up GET, even one that would be retried", () =>
+    withFaultServer([{ redirectTo: "/v2.1/orders/o1", status: 303 }, json(503, { status: 503, message: "busy" }), json(200, ORDER)], async (server) => {
+      const { response, error } = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER });
+      expect(response.status).toBe(503);
+      expect(error).toMatchObject({ message: "busy" });
+      expect(sent(server)).toEqual(["POST /v2.1/orders", "GET /v2.1/orders/o1"]);
+    }));
+
+  it("reports a lost follow-up as a failure whose outcome is unknown, keeping what was sent", () =>
+    withFaultServer([{ redirectTo: "/v2.1/orders/o1", status: 303 }, { resetBeforeResponse: true }, json(200, ORDER)], async (server) => {
+      const error = await unwrap(clientOf(server).PUT("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: NEW_ORDER })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true, sent: { method: "PUT", body: JSON.stringify(NEW_ORDER) } });
+      expect(sent(server)).toEqual([`PUT /v2.1/orders/${orderRef}`, "GET /v2.1/orders/o1"]);
+    }));
+});
+
+it("refuses a redirect whose Location is not a URL, without retrying", () =>
+  withFaultServer([{ redirectTo: "http://[bad" }, json(200, ORDER)], async (server) => {
+    const error = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ location: "http://[bad" });
+    expect((error as Error).message).toMatch(/a Location that is not a URL/);
+    expect(server.attempts).toBe(1);
+  }));
+
+it("ends an answer with a status outside 200–599 with ResponseParseError, without retrying", () =>
+  withFaultServer([json(600, ORDER), json(200, ORDER)], async (server) => {
+    const error = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({ status: 600 });
+    expect(server.attempts).toBe(1);
+  }));
+
+describe("requests that cannot be sent as given are refused before anything goes out", () => {
+  it("a GET with a body", () =>
+    withFaultServer([json(200, ORDER)], async (server) => {
+      const init = { params: { path: { orderRef } }, body: { referenceId: "x" } } as unknown as { params: { path: { orderRef: string } } };
+      const error = await clientOf(server, false).GET("/v2.1/orders/{orderRef}", init).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}", violations: [{ path: "body", rule: "noBody" }] });
+      expect(server.attempts).toBe(0);
+    }));
+
+  it.each([
+    ["no init", undefined],
+    ["no params", {}],
+    ["no path parameters", { params: {} }],
+  ])("a path template without its parameters (%s), with validation off", (_, init) =>
+    withFaultServer([{ status: 204 }], async (server) => {
+      const error = await clientOf(server, false)
+        .DELETE("/v2.1/orders/{orderRef}", init as unknown as { params: { path: { orderRef: string } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error).toMatchObject({ violations: [{ path: "path.orderRef", rule: "pathSegment" }] });
+      expect(server.attempts).toBe(0);
+    }));
+
+  it("a per-call baseUrl that the client itself would refuse", () =>
+    withFaultServer([json(200, ORDER)], async (server) => {
+      const client = clientOf(server);
+      for (const baseUrl of ["http://cdp.example.com", "https://k:secret-token@cdp.example.com"]) {
+        const error = await client.GET("/v2.1/orders/{orderRef}", { baseUrl, params: { path: { orderRef } } }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(String(error)).not.toContain("secret-token");
+      }
+      expect(server.attempts).toBe(0);
+    }));
+});
+
+it("sends to a per-call baseUrl that passes the client's checks", () =>
+  withFaultServer([json(200, ORDER)], async (other) => {
+    const client = createOrderClient({ baseUrl: "https://cdp.invalid", clientKey: "k", apiToken: "t" });
+    const { data } = await client.GET("/v2.1/orders/{orderRef}", { baseUrl: `${other.url}/`, params: { path: { orderRef } } });
+    expect(data).toEqual(ORDER);
+    expect(sent(other)).toEqual([`GET /v2.1/orders/${orderRef}`]);
+  }));
