@@ -99,5 +99,5 @@ export function secondsFlag(values: CliValues, name: "timeout" | "progress-inter
   if (raw === undefined) return fallbackMs;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || value > 3600) throw new UsageError(`--${name} must be a number of seconds above 0, at most 3600.`);
-  return Math.round(value * 1000);
+  return Math.max(1, Math.round(value * 1000));
 }

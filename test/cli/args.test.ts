@@ -1,0 +1,25 @@
+// Command-line flags as the CLI reads them: numbers within bounds, or a UsageError.
+import { expect, it } from "vitest";
+import { integerFlag, parseCommandLine, secondsFlag, UsageError } from "../../src/cli/args.js";
+
+const valuesOf = (...argv: string[]) => parseCommandLine(["import", ...argv]).values;
+
+it.each([
+  [["--timeout", "2.5"], 2_500],
+  [["--timeout", "0.0001"], 1],
+  [[], 30_000],
+])("reads --timeout %j as %d ms: a client's timeout is at least 1 ms", (argv, ms) => {
+  expect(secondsFlag(valuesOf(...argv), "timeout", 30_000)).toBe(ms);
+});
+
+it.each(["0", "-1", "3601", "soon"])("refuses --timeout %s", (raw) => {
+  expect(() => secondsFlag(valuesOf("--timeout", raw), "timeout", 30_000)).toThrow(UsageError);
+});
+
+it.each(["0", "1.5", "65"])("refuses --concurrency %s outside 1..64", (raw) => {
+  expect(() => integerFlag(valuesOf("--concurrency", raw), "concurrency", 4, 1, 64)).toThrow(/--concurrency must be a whole number from 1 to 64/);
+});
+
+it("refuses an unknown command", () => {
+  expect(() => parseCommandLine(["upload"])).toThrow(new UsageError('Unknown command "upload".'));
+});
