@@ -1,9 +1,10 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
 import { normalizeBaseUrl } from "./base-url.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
+import { ReadResponse } from "./transport/read-response.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
 import { safePathSerializer } from "./transport/path-serializer.js";
 import { validateBeforeSending } from "./validation/lazy.js";
@@ -25,6 +26,17 @@ interface CallInit extends Pick<OutgoingInit, "operation"> {
 type Send = (method: string, path: string, init?: CallInit) => Promise<unknown>;
 
 /**
+ * Registered ahead of the caller's middleware, so it sees each answer last: one that
+ * middleware put in place of the transport's still says what was sent, for `unwrap`.
+ */
+const describeReplacedAnswers: Middleware = {
+  onResponse({ request, response, schemaPath }) {
+    ReadResponse.describe(response, { method: request.method, url: request.url, operation: `${request.method} ${schemaPath}` });
+    return undefined;
+  },
+};
+
+/**
  * Routes every call (the method shortcuts and `request()`) through one place that names its
  * operation (`METHOD /path/template`) for the errors it may raise and, when asked, checks
  * its path, query and body against the spec before anything is sent. Once middleware is
@@ -34,6 +46,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
   let middlewareRegistered = false;
   const use = client.use;
   client.use = (...middleware) => {
+    if (!middlewareRegistered) use(describeReplacedAnswers);
     middlewareRegistered = true;
     use(...middleware);
   };

@@ -87,7 +87,7 @@ export class AuthenticationError extends ApiError {
   constructor(init: ApiErrorInit) {
     super(
       init,
-      `Check the client key and API token (Sitecore CDP, Settings > API access) and that the region matches your tenant (requests went to ${new URL(init.url).host})`,
+      `Check the client key and API token (Sitecore CDP, Settings > API access) and that the region matches your tenant (requests went to ${URL.canParse(init.url) ? new URL(init.url).host : "an unknown host"})`,
     );
   }
 }

@@ -1,5 +1,8 @@
 import type { RequestDescription } from "../errors/index.js";
 
+/** What was sent for answers that middleware put in place of the transport's. */
+const replacedAnswers = new WeakMap<Response, RequestDescription>();
+
 /** Marks an answer whose body was not parsed up front (error answers). */
 export const UNPARSED: unique symbol = Symbol("unparsed");
 
@@ -29,7 +32,12 @@ export class ReadResponse extends Response {
 
   /** What was sent for an answer the transport returned, for building typed errors. */
   static requestOf(response: Response): RequestDescription | undefined {
-    return #request in response ? response.#request : undefined;
+    return #request in response ? response.#request : replacedAnswers.get(response);
+  }
+
+  /** Records what was sent for an answer that middleware returned instead of the transport's. */
+  static describe(response: Response, request: RequestDescription): void {
+    if (ReadResponse.requestOf(response) === undefined) replacedAnswers.set(response, request);
   }
 
   override get headers(): Headers {

@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ImportSummary, LineReport } from "../../src/cli/import/report.js";
 import { randomFaults } from "../fake-cdp/faults.js";
 import { sampleOrder, sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
-import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
+import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
+import { orderFields } from "../../src/cli/import/order-line.js";
+import { createOrderClient, unwrap } from "../../src/index.js";
 import { cliEnv, runCliHere } from "./cli-process.js";
 import { exactlyOnceProblems } from "./fake-state.js";
 
@@ -91,6 +93,27 @@ describe("cdp-orders import", () => {
       [7, "invalid"],
     ]);
     expect(lines[1]).toMatchObject({ error: { class: "LineValidationError" }, violations: [{ path: "body.items[1].name", rule: "maxLength" }] });
+  });
+
+  it("refuses an orderedAt that the spec admits but no date parser reads, since a resume could not find its order", async () => {
+    const offsetWithoutMinutes = { ...sampleOrder(1, { prefix: "DATE" }), orderedAt: "2024-03-01T10:15:00+01" };
+    const leapSecond = { ...sampleOrder(2, { prefix: "DATE" }), orderedAt: "2016-12-31T23:59:60Z" };
+    const run = await importing(inputFile(toNdjson([offsetWithoutMinutes, leapSecond])), "--quiet");
+    expect(run.code).toBe(1);
+    const message = "body.orderedAt: must be a date-time with a full offset, such as 2024-03-01T10:15:00+01:00 (date-time)";
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([`line 1: ${message}`, `line 2: ${message}`]);
+    expect(fake.store.orders.size).toBe(0);
+  });
+
+  it("fails a line rather than create its order again when an existing order's orderedAt cannot be compared", async () => {
+    const line = sampleOrder(3, { prefix: "DATE" });
+    const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+    await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(line), orderedAt: "2024-03-01T10:15:00+01" } }));
+    const path = inputFile(toNdjson([line]));
+    const run = await importing(path, "--quiet", "--resume");
+    expect(run.code).toBe(1);
+    expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { message: expect.stringMatching(/orderedAt that cannot be compared/) } });
+    expect(fake.store.ordersWithReferenceId(line.referenceId)).toHaveLength(1);
   });
 
   it("only checks with --dry-run: nothing is sent, no journal, no credentials needed", async () => {

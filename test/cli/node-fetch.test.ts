@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeFetch } from "../../src/cli/node-fetch.js";
-import { ConnectionError, createOrderClient, RequestAbortedError, unwrap } from "../../src/index.js";
+import { ConnectionError, createOrderClient, RequestAbortedError, ResponseParseError, unwrap } from "../../src/index.js";
 import { freePort } from "../../scripts/prism.js";
 import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
 
@@ -46,6 +46,47 @@ describe("the CLI's node:http fetch", () => {
       await expect(unwrap(call)).rejects.toBeInstanceOf(RequestAbortedError);
     } finally {
       fake.setLatency(0);
+    }
+  });
+});
+
+describe("the CLI's node:http fetch, on answers no Response can hold", () => {
+  /** A raw server that answers every request with `status` and a small JSON body. */
+  async function rawServer(status: number): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+    const { createServer } = await import("node:net");
+    let hits = 0;
+    const server = createServer((socket) => {
+      socket.once("data", () => {
+        hits++;
+        socket.end(`HTTP/1.1 ${status} Odd\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it("ends a status outside 200–599 with ResponseParseError, sent once", async () => {
+    const server = await rawServer(600);
+    try {
+      const cdp = createOrderClient({ baseUrl: server.url, ...FAKE_CREDENTIALS, fetch: nodeFetch(2), retry: { maxRetries: 2, initialDelayMs: 1 } });
+      const error = await cdp.GET("/v2.1/orders", { params: { query: { referenceId: "X" } } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseParseError);
+      expect(error).toMatchObject({ status: 600, contentType: "application/json", bodyStart: "{}" });
+      expect(server.hits()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a 205 without a body", async () => {
+    const server = await rawServer(205);
+    try {
+      const response = await nodeFetch(1)(new Request(`${server.url}/v2.1/orders`));
+      expect(response.status).toBe(205);
+      expect(response.body).toBeNull();
+    } finally {
+      await server.close();
     }
   });
 });

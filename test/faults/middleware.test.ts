@@ -1,7 +1,7 @@
 // Middleware registered with `client.use` gets standard Requests, whatever the client sends
 // without it, and what it returns is what goes over the wire.
 import { expect, it, vi } from "vitest";
-import { createOrderClient, NotFoundError, RequestValidationError, unwrap } from "../../src/index.js";
+import { AuthenticationError, createOrderClient, NotFoundError, RequestValidationError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -124,4 +124,24 @@ it("treats client.request like the method shortcuts", () =>
     const invalid = await client.request("post", "/v2.1/orders", { body: { ...NEW_ORDER, status: "NOT_A_STATUS" } as never }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(RequestValidationError);
     expect(server.requests).toHaveLength(2);
+  }));
+
+// An answer middleware builds anew carries nothing of the transport's; unwrap must still
+// say what was sent, and a 401's hint must not trip over it.
+it("types the error of an answer that onResponse middleware replaced, with what was sent", () =>
+  withFaultServer([json(401, { status: 401, message: "bad credentials" }), json(404, { status: 404, message: "gone" })], async (server) => {
+    const client = clientOf(server);
+    client.use({ onResponse: ({ response }) => new Response(response.body, response) });
+    const path = { orderRef: ORDER.ref };
+    const unauthorized = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
+    expect(unauthorized).toBeInstanceOf(AuthenticationError);
+    expect(unauthorized).toMatchObject({
+      method: "GET",
+      url: `${server.url}/v2.1/orders/${ORDER.ref}`,
+      operation: "GET /v2.1/orders/{orderRef}",
+    });
+    expect((unauthorized as Error).message).toContain(`requests went to ${new URL(server.url).host}`);
+    const notFound = await unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(NotFoundError);
+    expect(notFound).toMatchObject({ method: "DELETE", operation: "DELETE /v2.1/orders/{orderRef}" });
   }));

@@ -41,6 +41,12 @@ describe("createApiError", () => {
     expect(error.status).toBe(status);
   });
 
+  it("builds a 401 for a request whose URL is unknown, saying so in the hint", () => {
+    const error = createApiError({ method: "UNKNOWN", url: "", status: 401, headers: new Headers(), body: {} });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain("requests went to an unknown host");
+  });
+
   it("parses the CDP error body with a numeric status", () => {
     const error = errorFor(400, {
       status: 400,

@@ -80,8 +80,14 @@ export function checkLine(text: string): CheckedLine {
   const items = line.items ?? [];
   const orderRef = PENDING_REF;
   const referenceRules = itemReferenceViolations(items);
+  const orderViolations = requestViolations("POST /v2.1/orders", { body: orderFields(line) }, "body");
+  // Resuming finds an order by its orderedAt: one the spec's pattern admits but no date parser
+  // reads (an offset without minutes, a leap second) could not be found, and would be created twice.
+  if (!orderViolations.some((v) => v.path === "body.orderedAt") && Number.isNaN(Date.parse(line.orderedAt))) {
+    orderViolations.push({ path: "body.orderedAt", rule: "date-time", message: "must be a date-time with a full offset, such as 2024-03-01T10:15:00+01:00" });
+  }
   const violations = [
-    ...requestViolations("POST /v2.1/orders", { body: orderFields(line) }, "body"),
+    ...orderViolations,
     ...(line.contact === undefined ? [] : requestViolations("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef }, body: line.contact }, "body.contact")),
     ...items.flatMap((item, i) => [
       ...referenceRules[i]!,
