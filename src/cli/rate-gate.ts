@@ -2,6 +2,8 @@
 // worker that saw it: after a 429 nobody sends until its Retry-After has passed, and fewer
 // requests go out at once for a while (halved per 429, grown back by one per clean round).
 import { parseRetryAfter } from "../index.js";
+import { onAbort } from "../transport/on-abort.js";
+import { sleep } from "../transport/sleep.js";
 
 export interface RateGateOptions {
   /** The most requests in flight at once, and the ceiling the limit grows back to. */
@@ -17,21 +19,6 @@ export interface RateGateStats {
   rateLimited: number;
   limit: number;
   pausedUntil: number;
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 export class RateGate {
@@ -65,7 +52,7 @@ export class RateGate {
     for (let pass = 0; pass < 1_000; pass++) {
       const left = this.pausedUntil - this.now();
       if (left <= 0) return;
-      await delay(left, signal);
+      await sleep(left, signal);
     }
   }
 
@@ -85,18 +72,17 @@ export class RateGate {
         return;
       }
       await new Promise<void>((resolve, reject) => {
-        const onAbort = () => {
+        const giveUp = () => {
           const index = this.waiting.indexOf(wake);
           if (index >= 0) this.waiting.splice(index, 1);
           reject(signal?.reason);
         };
         const wake = () => {
-          signal?.removeEventListener("abort", onAbort);
+          stopFollowing?.();
           resolve();
         };
-        if (signal?.aborted) return onAbort();
-        signal?.addEventListener("abort", onAbort, { once: true });
         this.waiting.push(wake);
+        const stopFollowing = signal ? onAbort(signal, giveUp) : undefined;
       });
       woken = true;
     }

@@ -1,3 +1,4 @@
+import { onAbort } from "../transport/on-abort.js";
 import { throwIfAborted } from "./abort.js";
 import { PaginationLinkError } from "./errors.js";
 import { isPageLimit } from "./limits.js";
@@ -67,8 +68,7 @@ export async function* streamPages<Page extends Envelope>(
   const stopIfAborted = () => throwIfAborted(signal, operation);
   stopIfAborted();
   const cancel = new AbortController();
-  const forwardAbort = () => cancel.abort(signal?.reason);
-  signal?.addEventListener("abort", forwardAbort, { once: true });
+  const stopForwarding = signal ? onAbort(signal, () => cancel.abort(signal.reason)) : undefined;
 
   const unsettled = new Set<Promise<unknown>>();
   const request = (position: PagePositionRequest): Promise<Page> => {
@@ -138,7 +138,7 @@ export async function* streamPages<Page extends Envelope>(
       stopIfAborted();
     }
   } finally {
-    signal?.removeEventListener("abort", forwardAbort);
+    stopForwarding?.();
     if (unsettled.size > 0) {
       cancel.abort(new DOMException("The listing was closed before these pages were needed.", "AbortError"));
       await Promise.allSettled(unsettled);

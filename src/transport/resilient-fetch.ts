@@ -12,6 +12,7 @@ import {
 import { redactHeaders, report, type Logger } from "../logger.js";
 import { classifyNetworkFailure } from "./failure.js";
 import { parseSuccessBody } from "./json-body.js";
+import { onAbort } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./read-response.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
@@ -81,9 +82,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         timedOut = true;
         controller.abort(new AttemptTimeout());
       }, Math.max(0, Math.min(timeoutMs, remaining)));
-      const onCallerAbort = () => controller.abort(callerSignal?.reason);
-      if (callerSignal?.aborted) onCallerAbort();
-      else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+      const stopFollowingCaller = callerSignal ? onAbort(callerSignal, () => controller.abort(callerSignal.reason)) : undefined;
       let outcome: AttemptOutcome;
       let response: Response | undefined;
       let text: string | undefined;
@@ -120,7 +119,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (deadlineReached || hops.seeOther || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
-        callerSignal?.removeEventListener("abort", onCallerAbort);
+        stopFollowingCaller?.();
       }
 
       const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;

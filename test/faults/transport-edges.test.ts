@@ -92,3 +92,25 @@ it("sends to a per-call baseUrl that passes the client's checks", () =>
     expect(data).toEqual(ORDER);
     expect(sent(other)).toEqual([`GET /v2.1/orders/${orderRef}`]);
   }));
+
+it("lets many calls share one signal without a MaxListenersExceededWarning, and aborts them all", () =>
+  withFaultServer(Array.from({ length: 12 }, () => ({ ...json(200, ORDER), delayFirstByteMs: 5_000 })), async (server) => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const client = clientOf(server);
+      const calls = Array.from({ length: 12 }, () =>
+        client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal: controller.signal }).catch((e: unknown) => e),
+      );
+      while (server.attempts < 12) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort(new Error("enough"));
+      const outcomes = await Promise.all(calls);
+      expect(outcomes.map((e) => (e as Error).name)).toEqual(Array(12).fill("RequestAbortedError"));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  }));
