@@ -687,9 +687,9 @@ export interface components {
             status?: "BROWSED" | "CANCELLED" | "CONFIRMED" | "DECLINED" | "PARTIALY_CONFIRMED" | "PARTIALY_REFUNDED" | "PAYMENT_PENDING" | "PENDING" | "PURCHASED" | "REFUNDED" | "RESERVED" | "SEARCHED" | "UNKNOWN";
         };
         /**
-         * @description An order: the parent of its items, contact, consumers and data extension. Sitecore's
-         *     request body also lists `createdAt` and `modifiedAt`; they are server-assigned here
-         *     and therefore read-only. A response always has the fields a create must send.
+         * @description An order: the parent of its items, contact, consumers and data extension. A response
+         *     always has the fields a create must send, and the timestamps as Sitecore CDP keeps them
+         *     (a create or update may set them: see `OrderTimestamps`).
          */
         Order: WithRequired<components["schemas"]["OrderAttributes"], "referenceId" | "orderedAt" | "currencyCode" | "price"> & {
             /**
@@ -769,23 +769,40 @@ export interface components {
             moreInfoUrl?: string;
         };
         /**
-         * @description Request bodies must not carry the fields Sitecore CDP assigns (read-only in responses):
-         *     `false` rejects each of them, so validators refuse them and generated request types
-         *     have them as `never`.
+         * @description The timestamps an order's create or update may set: Sitecore's reference lists both as
+         *     optional fields of the order request body (for example, for orders brought over from
+         *     another system). Left out, Sitecore CDP sets them.
          */
-        WithoutServerFields: {
+        OrderTimestamps: {
+            /**
+             * Format: date-time
+             * @description When the order was created.
+             * @example 2024-01-01T16:17:16Z
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the order was last changed.
+             * @example 2024-01-01T16:17:16Z
+             */
+            modifiedAt?: string;
+        };
+        /**
+         * @description Request bodies must not carry the refs and links Sitecore CDP assigns (read-only in
+         *     responses): `false` rejects each of them, so validators refuse them and generated
+         *     request types have them as `never`.
+         */
+        WithoutServerLinks: {
             ref?: never;
             href?: never;
-            createdAt?: never;
-            modifiedAt?: never;
             guest?: never;
             order?: never;
             orderItems?: never;
         };
         /** @description The body of an order create or full update. */
-        OrderInput: WithRequired<components["schemas"]["OrderAttributes"], "referenceId" | "orderedAt" | "currencyCode" | "price"> & components["schemas"]["WithoutServerFields"];
+        OrderInput: WithRequired<components["schemas"]["OrderAttributes"], "referenceId" | "orderedAt" | "currencyCode" | "price"> & components["schemas"]["OrderTimestamps"] & components["schemas"]["WithoutServerLinks"];
         /** @description The body of an order partial update; every field is optional. */
-        OrderPatch: components["schemas"]["OrderAttributes"] & components["schemas"]["WithoutServerFields"];
+        OrderPatch: components["schemas"]["OrderAttributes"] & components["schemas"]["OrderTimestamps"] & components["schemas"]["WithoutServerLinks"];
         /**
          * @description The writable fields of an order item, none required on their own. A partial update sends
          *     any of them; `OrderItemInput` adds what a create or a full update must send.
@@ -903,6 +920,15 @@ export interface components {
         OrderItemCollection: components["schemas"]["CollectionPage"] & {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderItem"] | components["schemas"]["ResourceLink"])[];
+        };
+        /**
+         * @description Request bodies must not carry the fields Sitecore CDP assigns: its refs and links, and
+         *     its timestamps (read-only in responses). Only an order's body may set its timestamps
+         *     (see `OrderTimestamps`).
+         */
+        WithoutServerFields: components["schemas"]["WithoutServerLinks"] & {
+            createdAt?: never;
+            modifiedAt?: never;
         };
         /** @description The body of an order item create or full update. */
         OrderItemInput: WithRequired<components["schemas"]["OrderItemAttributes"], "name" | "type" | "price" | "currencyCode" | "status"> & components["schemas"]["WithoutServerFields"];
@@ -1033,7 +1059,7 @@ export interface components {
             /**
              * Format: uri
              * @description The absolute URL of the order contact.
-             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orders/2d7de9df-45a2-45ea-872c-30e45139007d
+             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orderContacts/3b5cb55e-c616-424a-991c-a241d0024896
              */
             readonly href: string;
             /**
@@ -1074,7 +1100,7 @@ export interface components {
             /**
              * Format: uri
              * @description The absolute URL of the order consumer.
-             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orders/2d7de9df-45a2-45ea-872c-30e45139007d
+             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orderConsumers/4e6a8c0d-2b4f-4d61-8a3c-7e9f1b2d3c45
              */
             readonly href: string;
             /**
@@ -1128,7 +1154,7 @@ export interface components {
             /**
              * Format: uri
              * @description The absolute URL of the data extension.
-             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orders/2d7de9df-45a2-45ea-872c-30e45139007d
+             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orders/2d7de9df-45a2-45ea-872c-30e45139007d/extensions/ext
              */
             readonly href: string;
             /**
@@ -1187,7 +1213,7 @@ export interface components {
             /**
              * Format: uri
              * @description The absolute URL of the data extension.
-             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orders/2d7de9df-45a2-45ea-872c-30e45139007d
+             * @example https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/111d106a-feff-42b2-90fb-a6ed136ec333/extensions/ext
              */
             readonly href: string;
             /**

@@ -3,6 +3,7 @@ import { createOrderClient, type components } from "../../src/index.js";
 
 const client = createOrderClient({ region: "eu", clientKey: "k", apiToken: "t" });
 const order = { referenceId: "R-1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1 };
+const item = { name: "Mobile AZ10", type: "MOBILE", price: 105, currencyCode: "EUR", status: "CONFIRMED" };
 const path = { params: { path: { orderRef: "o1" } } };
 
 describe("request types", () => {
@@ -25,7 +26,9 @@ describe("request types", () => {
   it("rejects read-only fields in a request body", () => {
     // @ts-expect-error: ref is assigned by the server
     void client.POST("/v2.1/orders", { body: { ...order, ref: "o1" } });
-    // @ts-expect-error: createdAt is assigned by the server
+    // @ts-expect-error: an order item's createdAt is assigned by the server
+    void client.POST("/v2.1/orders/{orderRef}/orderItems", { ...path, body: { ...item, createdAt: "2024-01-01T00:00:00Z" } });
+    // An order's may be set (Sitecore's reference lists it in the order body).
     void client.PUT("/v2.1/orders/{orderRef}", { ...path, body: { ...order, createdAt: "2024-01-01T00:00:00Z" } });
   });
 

@@ -96,6 +96,18 @@ describe("validation before sending", () => {
     ]);
   });
 
+  it("lets an order set its timestamps, as Sitecore's reference lists them, but not an order item", async () => {
+    const stamps = { createdAt: "2023-12-31T08:00:00Z", modifiedAt: "2024-01-02T09:30:00Z" };
+    const { client, requests } = observedClient(() => Response.json({ ref: "o1", href: "https://cdp.test/v2.1/orders/o1" }, { status: 201 }));
+    await client.POST("/v2.1/orders", { body: { referenceId: "R1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1, ...stamps } });
+    expect(requests).toHaveLength(1);
+    const wrong = await rejection(client.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { createdAt: "yesterday" } }));
+    expect(wrong.violations.map((v) => `${v.path} ${v.rule}`)).toEqual(["body.createdAt format"]);
+    const itemError = await rejection(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, ...stamps } as never }));
+    expect(itemError.violations.map((v) => `${v.path} ${v.rule}`)).toEqual(["body.createdAt false schema", "body.modifiedAt false schema"]);
+    expect(requests).toHaveLength(1);
+  });
+
   it("can be switched off", async () => {
     const { client, requests } = observedClient(() => Response.json({}, { status: 201 }), { validateRequests: false });
     await client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, type: "FLIGHT" } });
