@@ -41,6 +41,14 @@ function validationCostRow(method: string, measurements: Measurement[], ours: st
   return [[`(a) ${method}, per request, no latency`, "validation cost (on vs off)", "", `${(on.meanMicros - off.meanMicros).toFixed(1)} µs`, `${percent(cost)} per request`, target]];
 }
 
+/** The validator alone, timed in process, against our client's time per request. */
+export function validationAloneRow(method: string, micros: number, measurements: Measurement[], ours: string): Row[] {
+  const on = measurements.find((m) => m.name === ours);
+  if (!on) return [];
+  const share = `${((micros / on.meanMicros) * 100).toFixed(2)}% of our client's request`;
+  return [[`(a) ${method}, per request, no latency`, "validation alone, timed in process", "", `${micros.toFixed(2)} µs`, share, ""]];
+}
+
 export function perRequestRows(method: string, measurements: Measurement[], ours: string, unvalidated?: string): Row[] {
   const reference = measurements[0]!;
   const rows: Row[] = measurements.map((m) => {
