@@ -3,6 +3,7 @@ import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
 import { normalizeBaseUrl } from "./base-url.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
+import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse } from "./transport/read-response.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
@@ -59,13 +60,26 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     operation: `${method} ${path}`,
     ...(middlewareRegistered ? { Request } : {}),
   });
-  // A per-call baseUrl gets the client's own checks: the credentials go there too.
-  const named: Send = (method, path, init) =>
-    init?.baseUrl === undefined
-      ? send(method, path, prepared(method, path, init))
-      : Promise.resolve(init.baseUrl)
-          .then(normalizeBaseUrl)
-          .then((baseUrl) => send(method, path, { ...prepared(method, path, init), baseUrl }));
+  const named: Send = (method, path, init) => {
+    const operation = `${method} ${path}`;
+    if (init?.body !== undefined && (method === "GET" || method === "HEAD")) {
+      return Promise.reject(new RequestValidationError(operation, [{ path: "body", rule: "noBody", message: `a ${method} request cannot carry a body` }]));
+    }
+    // A per-call baseUrl gets the client's own checks: the credentials go there too.
+    const sent =
+      init?.baseUrl === undefined
+        ? send(method, path, prepared(method, path, init))
+        : Promise.resolve(init.baseUrl)
+            .then(normalizeBaseUrl)
+            .then((baseUrl) => send(method, path, { ...prepared(method, path, init), baseUrl }));
+    if (!middlewareRegistered) return sent;
+    // An answer that onRequest middleware returned skips every onResponse: described here.
+    return sent.then((result) => {
+      const { response } = result as { response: Response };
+      ReadResponse.describe(response, { method, url: response.url, operation });
+      return result;
+    });
+  };
   const checked: Send = async (method, path, init) => {
     await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
     return named(method, path, init);

@@ -20,8 +20,9 @@ export class ReadResponse extends Response {
   readonly #headers: Headers;
   #standard: Response | undefined;
 
-  constructor(answer: Response, text: string, parsed: unknown, request: RequestDescription) {
-    // The answer's headers are kept as they are: copying them into a new list costs more per call.
+  constructor(answer: Pick<Response, "status" | "statusText" | "headers" | "url">, text: string, parsed: unknown, request: RequestDescription) {
+    // The answer's headers are kept as they are (immutable when fetch made them, as on any
+    // fetch answer): copying them into a new list costs more per call.
     super(null, { status: answer.status, statusText: answer.statusText });
     this.#headers = answer.headers;
     this.#text = text;
@@ -81,6 +82,8 @@ export class ReadResponse extends Response {
   }
 
   override clone(): Response {
-    return new ReadResponse(this, this.#text, this.#parsed, this.#request);
+    // A clone's headers are its own, as a standard clone's are.
+    const answer = { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers), url: this.#url };
+    return new ReadResponse(answer, this.#text, this.#parsed, this.#request);
   }
 }

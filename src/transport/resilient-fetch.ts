@@ -3,7 +3,6 @@ import {
   ConnectionError,
   RedirectError,
   RequestAbortedError,
-  RequestValidationError,
   ResponseParseError,
   TimeoutError,
   type RequestDescription,
@@ -55,11 +54,6 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
     const { callerSignal, body, operation } = plainParts(request) ?? (await readParts(request));
     const described: RequestDescription = { method: request.method, url: request.url, operation };
-    if (body !== undefined && (request.method === "GET" || request.method === "HEAD")) {
-      throw new RequestValidationError(operation ?? `${request.method} ${request.url}`, [
-        { path: "body", rule: "noBody", message: `a ${request.method} request cannot carry a body` },
-      ]);
-    }
     // Decoded only when an error needs to carry what was sent.
     const sent = (): SentRequest => ({ ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) });
     const deadlineAt = Date.now() + deadlineMs;
@@ -87,8 +81,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       let response: Response | undefined;
       let text: string | undefined;
       let failure: CdpError | undefined;
-      // Set once a 303 is followed: the server has processed the request, so it is not repeated.
-      const hops = { seeOther: false };
+      // Set once a 303 answers a POST or PATCH: the server has processed it, so it is not repeated.
+      const hops = { processed: false };
       try {
         if (options.logger) {
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
@@ -98,7 +92,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         text = await response.text();
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
-        if (response.ok || hops.seeOther || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
+        if (response.ok || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, text, described);
         }
       } catch (error) {
@@ -106,7 +100,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (callerSignal?.aborted) return abortedByCaller();
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
-        const ambiguous = hops.seeOther || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
+        const ambiguous = hops.processed || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
         const ErrorClass = timedOut ? TimeoutError : ConnectionError;
         const summary = deadlineReached
           ? `did not finish within the ${deadlineMs} ms deadline`
@@ -116,7 +110,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
               ? "could not connect"
               : "lost its connection before a complete answer";
         failure = new ErrorClass(summary, { request: sent(), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
-        if (deadlineReached || hops.seeOther || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
+        if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
       } finally {
         clearTimeout(attemptTimer);
         stopFollowingCaller?.();
@@ -152,7 +146,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     body: Payload,
     signal: AbortSignal,
     redirect: Response,
-    hops: { seeOther: boolean },
+    hops: { processed: boolean },
   ): Promise<Response> {
     let response = redirect;
     let url = request.url;
@@ -175,7 +169,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       if (hop > MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
       await response.body?.cancel();
       if (response.status === 303) {
-        hops.seeOther = true;
+        // Idempotent methods may still be repeated as a whole.
+        hops.processed ||= !shouldRetry(request.method, { kind: "connection" });
         method = "GET";
         payload = undefined;
       }

@@ -145,3 +145,11 @@ it("types the error of an answer that onResponse middleware replaced, with what 
     expect(notFound).toBeInstanceOf(NotFoundError);
     expect(notFound).toMatchObject({ method: "DELETE", operation: "DELETE /v2.1/orders/{orderRef}" });
   }));
+
+it("types the error of an answer that onRequest middleware returned instead of sending", async () => {
+  const client = createOrderClient({ baseUrl: "http://127.0.0.1:9", clientKey: "k", apiToken: "t" });
+  client.use({ onRequest: () => Response.json({ status: 404, message: "cached miss" }, { status: 404 }) });
+  const error = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(NotFoundError);
+  expect(error).toMatchObject({ method: "GET", operation: "GET /v2.1/orders/{orderRef}" });
+});

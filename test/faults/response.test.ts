@@ -69,3 +69,16 @@ it("answers a 204 with an empty body", () =>
     expect(response.body).toBeNull();
     expect(await response.text()).toBe("");
   }));
+
+it("gives a clone headers of its own", async () => {
+  const client = createOrderClient({
+    baseUrl: "https://cdp.test",
+    clientKey: "k",
+    apiToken: "t",
+    fetch: async () => Response.json(ORDER, { headers: { "x-answer": "1" } }),
+  });
+  const { response } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+  const copy = response.clone();
+  copy.headers.set("x-answer", "changed");
+  expect([response.headers.get("x-answer"), copy.headers.get("x-answer")]).toEqual(["1", "changed"]);
+});

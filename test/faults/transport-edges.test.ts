@@ -14,7 +14,7 @@ const clientOf = (server: FaultServer, validateRequests = true) =>
   createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "secret-token", retry: fastRetries, validateRequests });
 const sent = (server: FaultServer) => server.requests.map((r) => `${r.method} ${new URL(r.url, server.url).pathname}`);
 
-describe("after a 303 the request is never sent again", () => {
+describe("after a 303 a POST or PATCH is never sent again", () => {
   it("ends with the answer to the follow-up GET, even one that would be retried", () =>
     withFaultServer([{ redirectTo: "/v2.1/orders/o1", status: 303 }, json(503, { status: 503, message: "busy" }), json(200, ORDER)], async (server) => {
       const { response, error } = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER });
@@ -25,11 +25,21 @@ describe("after a 303 the request is never sent again", () => {
 
   it("reports a lost follow-up as a failure whose outcome is unknown, keeping what was sent", () =>
     withFaultServer([{ redirectTo: "/v2.1/orders/o1", status: 303 }, { resetBeforeResponse: true }, json(200, ORDER)], async (server) => {
-      const error = await unwrap(clientOf(server).PUT("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: NEW_ORDER })).catch((e: unknown) => e);
+      const error = await unwrap(clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectionError);
-      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true, sent: { method: "PUT", body: JSON.stringify(NEW_ORDER) } });
-      expect(sent(server)).toEqual([`PUT /v2.1/orders/${orderRef}`, "GET /v2.1/orders/o1"]);
+      expect(error).toMatchObject({ attempts: 1, outcomeUnknown: true, sent: { method: "POST", body: JSON.stringify(NEW_ORDER) } });
+      expect(sent(server)).toEqual(["POST /v2.1/orders", "GET /v2.1/orders/o1"]);
     }));
+
+  it("still repeats an idempotent request whose follow-up gets an answer worth retrying", () =>
+    withFaultServer(
+      [{ redirectTo: "/v2.1/orders/o1", status: 303 }, json(503, { status: 503, message: "busy" }), { redirectTo: "/v2.1/orders/o1", status: 303 }, json(200, ORDER)],
+      async (server) => {
+        const data = await unwrap(clientOf(server).PUT("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: NEW_ORDER }));
+        expect(data).toEqual(ORDER);
+        expect(sent(server)).toEqual([`PUT /v2.1/orders/${orderRef}`, "GET /v2.1/orders/o1", `PUT /v2.1/orders/${orderRef}`, "GET /v2.1/orders/o1"]);
+      },
+    ));
 });
 
 it("refuses a redirect whose Location is not a URL, without retrying", () =>
@@ -50,12 +60,18 @@ it("ends an answer with a status outside 200–599 with ResponseParseError, with
   }));
 
 describe("requests that cannot be sent as given are refused before anything goes out", () => {
-  it("a GET with a body", () =>
+  it.each([
+    ["GET", "no middleware"],
+    ["GET", "middleware registered"],
+    ["HEAD", "middleware registered"],
+  ] as const)("a %s with a body (%s)", (method, setup) =>
     withFaultServer([json(200, ORDER)], async (server) => {
+      const client = clientOf(server, false);
+      if (setup === "middleware registered") client.use({ onRequest: () => undefined });
       const init = { params: { path: { orderRef } }, body: { referenceId: "x" } } as unknown as { params: { path: { orderRef: string } } };
-      const error = await clientOf(server, false).GET("/v2.1/orders/{orderRef}", init).catch((e: unknown) => e);
+      const error = await client.request(method.toLowerCase() as "get", "/v2.1/orders/{orderRef}", init as never).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RequestValidationError);
-      expect(error).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}", violations: [{ path: "body", rule: "noBody" }] });
+      expect(error).toMatchObject({ operation: `${method} /v2.1/orders/{orderRef}`, violations: [{ path: "body", rule: "noBody" }] });
       expect(server.attempts).toBe(0);
     }));
 
