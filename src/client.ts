@@ -52,12 +52,12 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     use(...middleware);
   };
   const send = client.request as unknown as Send;
-  const prepared = (method: string, path: string, init: CallInit | undefined): CallInit => ({
+  const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => ({
     ...init,
     // openapi-fetch fills a path template only when `params.path` is given; the path
     // serializer then refuses what is missing instead of sending `{orderRef}` as is.
     ...(!init?.params?.path && path.includes("{") ? { params: { ...init?.params, path: {} } } : {}),
-    operation: `${method} ${path}`,
+    operation,
     ...(middlewareRegistered ? { Request } : {}),
   });
   const named: Send = (method, path, init) => {
@@ -68,10 +68,10 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     // A per-call baseUrl gets the client's own checks: the credentials go there too.
     const sent =
       init?.baseUrl === undefined
-        ? send(method, path, prepared(method, path, init))
+        ? send(method, path, prepared(operation, path, init))
         : Promise.resolve(init.baseUrl)
             .then(normalizeBaseUrl)
-            .then((baseUrl) => send(method, path, { ...prepared(method, path, init), baseUrl }));
+            .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
     if (!middlewareRegistered) return sent;
     // An answer that onRequest middleware returned skips every onResponse: described here.
     return sent.then((result) => {
