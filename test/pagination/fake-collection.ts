@@ -159,6 +159,9 @@ export async function answerUntilDone(
     () => (done = true),
     () => (done = true),
   );
+  // The first request waits for the request validators to load: a real import, which can
+  // take longer than any number of rounds below.
+  await Promise.race([fake.sent(1), finished]);
   for (let round = 0; round < rounds && !done; round++) {
     for (const request of order(fake.pending())) request.release();
     await settle();
