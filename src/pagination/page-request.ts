@@ -9,8 +9,9 @@ export interface Envelope {
   offset: number;
   limit: number;
   items: unknown[];
-  last?: { href: string };
-  next?: { href: string };
+  /** Absent or null when there is none. */
+  last?: { href: string } | null;
+  next?: { href: string } | null;
 }
 
 export interface PagePositionRequest {
@@ -40,6 +41,12 @@ function checkEnvelope(data: unknown, url: string): Envelope {
   if (!Array.isArray(page.items)) throw new InvalidPageError(url, "its body has no items array");
   if (!Number.isSafeInteger(page.offset) || (page.offset as number) < 0) {
     throw new InvalidPageError(url, "its body has no non-negative integer offset");
+  }
+  for (const name of ["next", "last"] as const) {
+    const link: unknown = page[name];
+    if (link != null && (typeof link !== "object" || typeof (link as { href?: unknown }).href !== "string")) {
+      throw new InvalidPageError(url, `its ${name} link has no href`);
+    }
   }
   return page as Envelope;
 }

@@ -41,12 +41,13 @@ function nextPosition(href: string, baseUrl: string): PagePosition {
  * with the step between the first page and `next`; otherwise undefined, and the listing
  * follows `next` links one page at a time.
  */
-function plannedOffsets(first: Envelope, next: PagePosition, baseUrl: string): Iterator<number> | undefined {
-  if (first.last === undefined) return undefined;
+function plannedOffsets(first: Envelope, next: PagePosition, baseUrl: string, limit: number): Iterator<number> | undefined {
+  if (!first.last) return undefined;
   const last = readPageLink("last", first.last.href, baseUrl);
   if (last === undefined) return undefined;
   const step = next.offset - first.offset;
-  if (last.offset < next.offset || (last.offset - next.offset) % step !== 0) return undefined;
+  // Pages of another size than the step would skip items or fetch them twice.
+  if (step !== limit || last.offset < next.offset || (last.offset - next.offset) % step !== 0) return undefined;
   return (function* () {
     for (let offset = next.offset; offset <= last.offset; offset += step) yield offset;
   })();
@@ -95,7 +96,7 @@ export async function* streamPages<Page extends Envelope>(
     for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
       let page: Page | undefined = await head;
       guard.accept(page);
-      cursor = { offset: page.offset, next: page.next };
+      cursor = { offset: page.offset, next: page.next ?? undefined };
       yield page;
       page = undefined; // released: the consumer is done with it
       stopIfAborted();
@@ -108,7 +109,7 @@ export async function* streamPages<Page extends Envelope>(
   try {
     let first: Page | undefined = await request(start);
     guard.accept(first);
-    let cursor: Cursor = { offset: first.offset, next: first.next };
+    let cursor: Cursor = { offset: first.offset, next: first.next ?? undefined };
     let offsets: Iterator<number> | undefined;
     let limit = start.limit;
     // Links are read only when the page says there is more; then they must be usable.
@@ -116,7 +117,7 @@ export async function* streamPages<Page extends Envelope>(
       const next = nextPosition(cursor.next.href, baseUrl);
       guard.checkAdvance(next.offset);
       limit = next.limit ?? start.limit;
-      offsets = plannedOffsets(first, next, baseUrl);
+      offsets = plannedOffsets(first, next, baseUrl, limit);
     }
     yield first;
     first = undefined;
@@ -132,7 +133,7 @@ export async function* streamPages<Page extends Envelope>(
       guard.checkAdvance(position.offset);
       let page: Page | undefined = await request({ offset: position.offset, limit: position.limit ?? limit });
       guard.accept(page);
-      cursor = { offset: page.offset, next: page.next };
+      cursor = { offset: page.offset, next: page.next ?? undefined };
       yield page;
       page = undefined;
       stopIfAborted();

@@ -51,6 +51,32 @@ describe("paginate: collection shapes", () => {
     expect(fake.peakPending).toBe(1);
   });
 
+  it("when links name a smaller page than the one served, follows next instead of skipping items", async () => {
+    const smallerPages = (href: string, offset?: number) => {
+      const url = new URL(href);
+      url.searchParams.set("limit", "10");
+      if (offset !== undefined) url.searchParams.set("offset", String(offset));
+      return { href: url.href };
+    };
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => ({ ...page, last: smallerPages(page.last!.href, 200), ...(page.next ? { next: smallerPages(page.next.href) } : {}) }),
+    });
+    expect(await listRefs(fake)).toEqual(refs(0, 250));
+    expect(fake.offsets()).toEqual([0, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240]);
+  });
+
+  it("takes null links for no link", async () => {
+    const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, last: null, next: page.next ?? null }) as unknown as Envelope });
+    expect(await listRefs(fake)).toEqual(refs(0, 250));
+    expect(fake.offsets()).toEqual([0, 100, 200]);
+  });
+
+  it.each(["next", "last"] as const)("rejects a %s link without an href as an invalid page", async (name) => {
+    const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, [name]: { url: "https://cdp.test/elsewhere" } }) as unknown as Envelope });
+    await expect(listRefs(fake)).rejects.toMatchObject({ name: "InvalidPageError", message: expect.stringContaining(`its ${name} link has no href`) });
+  });
+
   it("when last does not line up with the page step, follows next instead", async () => {
     const fake = new FakeCollection({ total: 500, manual: true, rewrite: (page) => withLastOffset(page, 450) });
     const collected = paginate(fake.client, PATH, INIT, { concurrency: 4 }).collect({ max: 1000 });
