@@ -5,7 +5,7 @@
 // in `cause`, where the client reads them to tell a refused connection from a lost one.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { ResponseParseError } from "../errors/index.js";
+import { outsideHttpStatus } from "../transport/json-body.js";
 
 /** Answers that have no body, whatever the server sent after the headers. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -43,8 +43,7 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
           const status = incoming.statusCode ?? 0;
           if (status < 200 || status > 599) {
             // No Response can hold it; the transport ends the call with this, as it does for fetch.
-            const contentType = answerHeaders.get("content-type");
-            return reject(new ResponseParseError({ status, url: request.url, contentType, body: Buffer.concat(chunks).toString(), reason: "a status outside HTTP's 200–599" }));
+            return reject(outsideHttpStatus(status, request.url, answerHeaders.get("content-type"), Buffer.concat(chunks).toString()));
           }
           const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";
           const response = new Response(empty ? null : Buffer.concat(chunks), { status, statusText: incoming.statusMessage ?? "", headers: answerHeaders });

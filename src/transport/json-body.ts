@@ -2,6 +2,11 @@ import { ResponseParseError } from "../errors/index.js";
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
 
+/** An answer whose status HTTP does not have: no Response can hold it, and no retry helps. */
+export function outsideHttpStatus(status: number, url: string, contentType: string | null, body: string): ResponseParseError {
+  return new ResponseParseError({ status, url, contentType, body, reason: "a status outside HTTP's 200–599" });
+}
+
 /**
  * Checks a success answer's body once, so a truncated JSON or an HTML page surfaces as
  * a ResponseParseError that keeps the first bytes, and returns the parsed value.

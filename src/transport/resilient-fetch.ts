@@ -3,14 +3,13 @@ import {
   ConnectionError,
   RedirectError,
   RequestAbortedError,
-  ResponseParseError,
   TimeoutError,
   type RequestDescription,
   type SentRequest,
 } from "../errors/index.js";
 import { redactHeaders, report, type Logger } from "../logger.js";
 import { classifyNetworkFailure } from "./failure.js";
-import { parseSuccessBody } from "./json-body.js";
+import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
 import { onAbort } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./read-response.js";
@@ -181,7 +180,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
 
   function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
     if (response.status > 599) {
-      throw new ResponseParseError({ status: response.status, url: described.url, contentType: response.headers.get("content-type"), body: body ?? "", reason: "a status outside HTTP's 200–599" });
+      throw outsideHttpStatus(response.status, described.url, response.headers.get("content-type"), body ?? "");
     }
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;

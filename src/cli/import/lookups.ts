@@ -24,14 +24,13 @@ export class Lookups {
     const wanted = Date.parse(line.orderedAt);
     let best: { ref: string; distance: number } | undefined;
     for (const order of orders) {
+      if (order.referenceId !== line.referenceId) continue;
       const distance = Math.abs(Date.parse(order.orderedAt) - wanted);
       // Undecidable: creating the order again could duplicate it.
-      if (order.referenceId === line.referenceId && Number.isNaN(distance)) {
+      if (Number.isNaN(distance)) {
         throw new Error(`Order ${order.ref} has referenceId ${line.referenceId} and an orderedAt that cannot be compared (${order.orderedAt}).`);
       }
-      if (order.referenceId === line.referenceId && distance <= TWO_DAYS_MS && (best === undefined || distance < best.distance)) {
-        best = { ref: order.ref, distance };
-      }
+      if (distance <= TWO_DAYS_MS && (best === undefined || distance < best.distance)) best = { ref: order.ref, distance };
     }
     return best?.ref;
   }
