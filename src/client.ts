@@ -52,14 +52,15 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     use(...middleware);
   };
   const send = client.request as unknown as Send;
-  const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => ({
-    ...init,
+  // Built by assignment, not spreads of conditional objects: it runs on every call.
+  const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => {
+    const options: CallInit = { ...init, operation };
     // openapi-fetch fills a path template only when `params.path` is given; the path
     // serializer then refuses what is missing instead of sending `{orderRef}` as is.
-    ...(!init?.params?.path && path.includes("{") ? { params: { ...init?.params, path: {} } } : {}),
-    operation,
-    ...(middlewareRegistered ? { Request } : {}),
-  });
+    if (!init?.params?.path && path.includes("{")) options.params = { ...init?.params, path: {} };
+    if (middlewareRegistered) options.Request = Request;
+    return options;
+  };
   const named: Send = (method, path, init) => {
     const operation = `${method} ${path}`;
     if (init?.body !== undefined && (method === "GET" || method === "HEAD")) {

@@ -53,16 +53,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
     const { callerSignal, body, operation } = plainParts(request) ?? (await readParts(request));
     const described: RequestDescription = { method: request.method, url: request.url, operation };
-    // Decoded only when an error needs to carry what was sent.
-    const sent = (): SentRequest => ({ ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) });
     const deadlineAt = Date.now() + deadlineMs;
-
-    const fail = (error: CdpError): never => {
-      report(options.logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
-      throw error;
-    };
-    const abortedByCaller = () =>
-      fail(new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal?.reason }));
 
     for (let attempt = 1; ; attempt++) {
       // One controller per attempt, aborted by the caller's signal or by whichever comes
@@ -95,8 +86,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
           return finish(response, text, described);
         }
       } catch (error) {
-        if (error instanceof CdpError) return fail(error);
-        if (callerSignal?.aborted) return abortedByCaller();
+        if (error instanceof CdpError) return fail(options.logger, error, request);
+        if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(request, callerSignal), request);
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = hops.processed || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
@@ -108,8 +99,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
             : outcome.kind === "refused"
               ? "could not connect"
               : "lost its connection before a complete answer";
-        failure = new ErrorClass(summary, { request: sent(), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
-        if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(failure);
+        failure = new ErrorClass(summary, { request: sentRequest(described, body), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
+        if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(options.logger, failure, request);
       } finally {
         clearTimeout(attemptTimer);
         stopFollowingCaller?.();
@@ -119,7 +110,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        return response ? finish(response, text, described) : fail(failure!);
+        return response ? finish(response, text, described) : fail(options.logger, failure!, request);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
@@ -127,7 +118,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.
         await wait(delay, callerSignal ?? new AbortController().signal);
       } catch (error) {
-        if (callerSignal?.aborted) return abortedByCaller();
+        if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(request, callerSignal), request);
         throw error;
       }
     }
@@ -189,6 +180,22 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
 }
 
 type Payload = string | ArrayBuffer | undefined;
+
+// Module functions rather than closures made per call: they run only when a call fails.
+
+function fail(logger: Logger | undefined, error: CdpError, request: { method: string; url: string }): never {
+  report(logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
+  throw error;
+}
+
+function abortedByCaller(request: { method: string; url: string }, callerSignal: AbortSignal): RequestAbortedError {
+  return new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason });
+}
+
+/** What was sent, for an error to carry; the body decoded only then. */
+function sentRequest(described: RequestDescription, body: Payload): SentRequest {
+  return { ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) };
+}
 
 interface RequestParts {
   callerSignal: AbortSignal | undefined;
