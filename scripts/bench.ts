@@ -2,10 +2,11 @@
 // against a hand-written next.href loop, the listing's peak memory, and the import rate of
 // `cdp-orders import` against its ideal, in one table.
 import { cpus } from "node:os";
+import { buildClient } from "./bench/built-client.js";
 import { startFakeProcess } from "./bench/import-fake.js";
 import { importRows, measureImports, REQUESTS_PER_ORDER } from "./bench/import.js";
 import { LISTING_LIMIT, measureListings } from "./bench/listing.js";
-import { measurePerRequest, OUR_CLIENT, OUR_CLIENT_UNVALIDATED, validationAloneMicros } from "./bench/per-request.js";
+import { measurePerRequest, OUR_CLIENT, OUR_CLIENT_UNVALIDATED, PER_REQUEST_SETTINGS, validationAloneMicros } from "./bench/per-request.js";
 import { listingRows, perRequestRows, rssRows, validationAloneRow, type Row } from "./bench/report.js";
 import { measurePeakRss } from "./bench/rss.js";
 import { startBenchServerProcess } from "./bench/server-process.js";
@@ -18,6 +19,7 @@ const PAGES = Math.ceil(ITEMS / LISTING_LIMIT);
 const IMPORT_ORDERS = 2_000;
 const IMPORT_CONCURRENCIES = [4, 8] as const;
 
+const builtClient = await buildClient();
 const noLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: 0 });
 const withLatency = await startBenchServerProcess({ items: ITEMS, latencyMs: LATENCY_MS });
 try {
@@ -25,8 +27,8 @@ try {
   const progress = (message: string) => process.stderr.write(`${message}\n`);
 
   for (const method of ["GET", "POST"] as const) {
-    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client with validation on and off, interleaved…`);
-    const measurements = await measurePerRequest(noLatency.baseUrl, method);
+    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client with validation on and off, interleaved, in ${PER_REQUEST_SETTINGS.processes} processes…`);
+    const measurements = await measurePerRequest(noLatency.baseUrl, method, builtClient.url);
     rows.push(...perRequestRows(method, measurements, OUR_CLIENT, OUR_CLIENT_UNVALIDATED));
     rows.push(...validationAloneRow(method, validationAloneMicros(method), measurements, OUR_CLIENT));
   }
@@ -63,7 +65,7 @@ try {
   console.log(renderTable(["section", "case", "requests", "result", "compared", "target"], rows));
   console.log(
     [
-      "(a) mean over the measured calls of each contender, interleaved call by call in an order shuffled every cycle, after a warm-up; GET reads a page of 10 expanded items, POST creates an order item. 'validation alone' is the validator's own time for the same request, 200,000 calls in this process.",
+      `(a) ${PER_REQUEST_SETTINGS.processes} fresh processes in turn, each making ${PER_REQUEST_SETTINGS.calls.toLocaleString("en-US")} calls per contender after ${PER_REQUEST_SETTINGS.warmupCalls} warm-up calls, interleaved call by call in an order shuffled every cycle; a ratio is the median of the processes' ratios (their range in brackets), a time the mean over every call. Our client is src/index.ts bundled by esbuild as an application would ship it. GET reads a page of 10 expanded items, POST creates an order item. 'validation alone' is the validator's own time for the same request, 200,000 calls in this process.`,
       `(b) median of ${LISTING_REPETITIONS} interleaved runs; ideal = (ceil(pages / concurrency) + 1) × latency, with ${PAGES} pages; requests as the server counted them.`,
       "(c) process.resourceUsage().maxRSS of a fresh Node process (tsx loaded) that lists the collection once, expanded; the baseline fetches one page.",
       `(d) one run each after a warm-up, in this process, against the stateful fake (test/fake-cdp) in its own process; each order is ${REQUESTS_PER_ORDER} creates (order, contact, 2 items); ideal = concurrency ÷ (${REQUESTS_PER_ORDER} × latency); the time includes checking every line first, the journal and the report.`,
@@ -72,4 +74,5 @@ try {
 } finally {
   await noLatency.stop();
   await withLatency.stop();
+  builtClient.remove();
 }

@@ -1,13 +1,16 @@
 // Section (a): what one request costs on loopback with no latency, through raw fetch, bare
-// openapi-fetch and this package's client.
+// openapi-fetch and this package's client, each measured in several fresh processes.
+import { once } from "node:events";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { basicAuthorization } from "../../src/auth.js";
-import { createOrderClient } from "../../src/index.js";
 import { OutgoingRequest } from "../../src/transport/outgoing-request.js";
 import { requestViolations } from "../../src/validation/request-violations.js";
+import type { ClientModule } from "./built-client.js";
+import { answersOf, forkTypeScript } from "./child-process.js";
+import type { FromMeasurer } from "./per-request-main.js";
 import { BENCH_CREDENTIALS, BENCH_ITEMS_PATH, BENCH_ORDER_REF } from "./server.js";
-import { measureSideBySide, type Contender, type Measurement, type SideBySideOptions } from "./side-by-side.js";
+import type { Contender, Measurement } from "./side-by-side.js";
 
 export type BenchMethod = "GET" | "POST";
 
@@ -95,7 +98,7 @@ export const OUR_CLIENT_UNVALIDATED = "our client, validation off";
  * The ways of sending one request that section (a) compares; the first is the reference the
  * others are divided by. Add a contender here to give it its own row.
  */
-export function perRequestContenders(baseUrl: string, method: BenchMethod): Contender[] {
+export function perRequestContenders(baseUrl: string, method: BenchMethod, createOrderClient: ClientModule["createOrderClient"]): Contender[] {
   return [
     rawFetchContender(baseUrl, method),
     typedClientContender("bare openapi-fetch", createClient<paths, "application/json">({ baseUrl, headers: { Authorization: AUTHORIZATION } }), method),
@@ -106,7 +109,23 @@ export function perRequestContenders(baseUrl: string, method: BenchMethod): Cont
   ];
 }
 
-export const PER_REQUEST_SETTINGS: SideBySideOptions = { calls: 5_000, warmupCalls: 300 };
+export interface PerRequestSettings {
+  /** Fresh processes, measured one after another. */
+  processes: number;
+  /** Measured calls per contender in each process. */
+  calls: number;
+  warmupCalls: number;
+}
+
+export const PER_REQUEST_SETTINGS: PerRequestSettings = { processes: 5, calls: 2_000, warmupCalls: 300 };
+
+/** A contender's mean time per call in each process. */
+export interface PerRequestResult {
+  name: string;
+  /** Measured calls over all processes. */
+  calls: number;
+  processMeans: number[];
+}
 
 /**
  * What the validator itself takes per call for the request section (a) sends, timed in this
@@ -124,10 +143,36 @@ export function validationAloneMicros(method: BenchMethod, calls = 200_000): num
   return ((performance.now() - started) * 1000) / calls;
 }
 
+/**
+ * Measures the contenders side by side in `settings.processes` fresh processes in turn, each
+ * with the client built from `clientUrl` (see built-client.ts). Within a process the ratios
+ * agree from run to run; between processes they spread by several points, so one process
+ * would be a draw from that spread.
+ */
 export async function measurePerRequest(
   baseUrl: string,
   method: BenchMethod,
-  settings: SideBySideOptions = PER_REQUEST_SETTINGS,
-): Promise<Measurement[]> {
-  return measureSideBySide(perRequestContenders(baseUrl, method), settings);
+  clientUrl: string,
+  settings: PerRequestSettings = PER_REQUEST_SETTINGS,
+): Promise<PerRequestResult[]> {
+  const runs: Measurement[][] = [];
+  for (let index = 0; index < settings.processes; index++) {
+    const child = forkTypeScript(new URL("./per-request-main.ts", import.meta.url), {
+      BENCH_CLIENT_URL: clientUrl,
+      BENCH_BASE_URL: baseUrl,
+      BENCH_METHOD: method,
+      BENCH_CALLS: String(settings.calls),
+      BENCH_WARMUP_CALLS: String(settings.warmupCalls),
+      BENCH_SEED: String(index + 1),
+    });
+    const exited = once(child, "exit");
+    const { measurements } = await answersOf<FromMeasurer>(child, `measuring process ${index + 1}`)("measured");
+    await exited;
+    runs.push(measurements);
+  }
+  return runs[0]!.map((first, i) => ({
+    name: first.name,
+    calls: runs.reduce((sum, run) => sum + run[i]!.calls, 0),
+    processMeans: runs.map((run) => run[i]!.meanMicros),
+  }));
 }

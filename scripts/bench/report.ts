@@ -1,7 +1,7 @@
 // Turns the measurements into the benchmark's one table, with a verdict for each target.
 import type { ListingResult } from "./listing.js";
 import type { ProbeResult } from "./rss-probe.js";
-import type { Measurement } from "./side-by-side.js";
+import type { PerRequestResult } from "./per-request.js";
 
 export const TARGETS = {
   /** Our client's mean time per request, over raw fetch's. */
@@ -26,43 +26,63 @@ function verdict(value: number, target: number, direction: "at most" | "at least
 
 export type Row = [section: string, variant: string, requests: string, result: string, comparison: string, target: string];
 
-/** Section (a): the first measurement is the reference; `ours` names the row with a target. */
-/** The time validation adds: our client with it on, over the same client with it off. */
-function validationCostRow(method: string, measurements: Measurement[], ours: string, unvalidated: string): Row[] {
-  const on = measurements.find((m) => m.name === ours);
-  const off = measurements.find((m) => m.name === unvalidated);
+/** The middle value; the mean of the two middle ones for an even count. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Each process's mean for `over` divided by its mean for `under`. */
+const perProcess = (over: PerRequestResult, under: PerRequestResult) => over.processMeans.map((mean, i) => mean / under.processMeans[i]!);
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const spread = (values: number[], format: (value: number) => string) =>
+  values.length > 1 ? ` (${format(Math.min(...values))} to ${format(Math.max(...values))} in ${values.length} processes)` : "";
+
+const percent = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
+
+/** The time validation adds: our client with it on, over the same client with it off, process by process. */
+function validationCostRow(method: string, results: PerRequestResult[], ours: string, unvalidated: string): Row[] {
+  const on = results.find((r) => r.name === ours);
+  const off = results.find((r) => r.name === unvalidated);
   if (!on || !off) return [];
-  const cost = on.meanMicros / off.meanMicros - 1;
-  const percent = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
+  const costs = perProcess(on, off).map((ratio) => ratio - 1);
+  const cost = median(costs);
   const target =
     method === "POST"
       ? `≤ +${TARGETS.validationCost * 100}%: ${cost <= TARGETS.validationCost ? "met" : `MISSED (${percent(cost - TARGETS.validationCost)} over)`}`
       : "";
-  return [[`(a) ${method}, per request, no latency`, "validation cost (on vs off)", "", `${(on.meanMicros - off.meanMicros).toFixed(1)} µs`, `${percent(cost)} per request`, target]];
+  const micros = mean(on.processMeans) - mean(off.processMeans);
+  return [[`(a) ${method}, per request, no latency`, "validation cost (on vs off)", "", `${micros.toFixed(1)} µs`, `${percent(cost)} per request${spread(costs, percent)}`, target]];
 }
 
 /** The validator alone, timed in process, against our client's time per request. */
-export function validationAloneRow(method: string, micros: number, measurements: Measurement[], ours: string): Row[] {
-  const on = measurements.find((m) => m.name === ours);
+export function validationAloneRow(method: string, micros: number, results: PerRequestResult[], ours: string): Row[] {
+  const on = results.find((r) => r.name === ours);
   if (!on) return [];
-  const share = `${((micros / on.meanMicros) * 100).toFixed(2)}% of our client's request`;
+  const share = `${((micros / mean(on.processMeans)) * 100).toFixed(2)}% of our client's request`;
   return [[`(a) ${method}, per request, no latency`, "validation alone, timed in process", "", `${micros.toFixed(2)} µs`, share, ""]];
 }
 
-export function perRequestRows(method: string, measurements: Measurement[], ours: string, unvalidated?: string): Row[] {
-  const reference = measurements[0]!;
-  const rows: Row[] = measurements.map((m) => {
-    const relative = m.meanMicros / reference.meanMicros;
+/**
+ * Section (a): the first result is the reference. A ratio is the median over the processes
+ * of each process's ratio; `ours` names the row with a target.
+ */
+export function perRequestRows(method: string, results: PerRequestResult[], ours: string, unvalidated?: string): Row[] {
+  const reference = results[0]!;
+  const rows: Row[] = results.map((r) => {
+    const ratios = perProcess(r, reference);
+    const relative = median(ratios);
     return [
       `(a) ${method}, per request, no latency`,
-      m.name,
-      integer(m.calls),
-      `${m.meanMicros.toFixed(1)} µs`,
-      `${ratio(relative)} ${reference.name}`,
-      m.name === ours ? verdict(relative, TARGETS.perRequestRatio, "at most") : "",
+      r.name,
+      integer(r.calls),
+      `${mean(r.processMeans).toFixed(1)} µs`,
+      `${ratio(relative)} ${reference.name}${r === reference ? "" : spread(ratios, (value) => value.toFixed(2))}`,
+      r.name === ours ? verdict(relative, TARGETS.perRequestRatio, "at most") : "",
     ];
   });
-  return unvalidated === undefined ? rows : [...rows, ...validationCostRow(method, measurements, ours, unvalidated)];
+  return unvalidated === undefined ? rows : [...rows, ...validationCostRow(method, results, ours, unvalidated)];
 }
 
 function requestCounts(counts: number[]): string {

@@ -17,6 +17,8 @@ export interface SideBySideOptions {
   calls: number;
   /** Calls per contender before measuring, to warm connections and the JIT. */
   warmupCalls: number;
+  /** Seeds the shuffled order; 1 unless given. */
+  seed?: number;
 }
 
 export interface Measurement {
@@ -38,7 +40,7 @@ export async function measureSideBySide(contenders: readonly Contender[], option
   }
   const totalMs = contenders.map(() => 0);
   const order = contenders.map((_, index) => index);
-  const random = seededRandom(1);
+  const random = seededRandom(options.seed ?? 1);
   for (let cycle = 0; cycle < options.calls; cycle++) {
     shuffle(order, random);
     for (const index of order) {

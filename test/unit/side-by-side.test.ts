@@ -29,3 +29,13 @@ it("varies which contender runs before which", async () => {
   }
   for (const name of ["a", "b", "c", "d"]) expect(before.get(name)!.size).toBeGreaterThanOrEqual(3);
 });
+
+it("shuffles differently for another seed, and the same for the same seed", async () => {
+  const orderOf = async (seed: number) => {
+    const { contenders, log } = recorded(["a", "b", "c", "d"]);
+    await measureSideBySide(contenders, { calls: 20, warmupCalls: 0, seed });
+    return log.join("");
+  };
+  expect(await orderOf(2)).toBe(await orderOf(2));
+  expect(await orderOf(2)).not.toBe(await orderOf(3));
+});
