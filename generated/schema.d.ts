@@ -22,8 +22,8 @@ export interface paths {
         /**
          * Create an order
          * @description Creates an order. The response's `ref` is the order reference that every follow-up
-         *     request uses. Sitecore's request body also lists `createdAt` and `modifiedAt`; they are
-         *     server-assigned, so they are read-only here.
+         *     request uses. Sitecore's request body also lists `createdAt` and `modifiedAt`; both are
+         *     optional date-times here (see `OrderTimestamps`).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -1188,7 +1188,10 @@ export interface components {
          *     camelCase and alphanumeric; values are strings, numbers, integers or booleans. Nested
          *     objects and arrays are rejected; group related keys with a common prefix instead.
          *     The names of the extension's metadata fields (`name`, `key`, `ref`, `href`, `createdAt`,
-         *     `modifiedAt`, `order`, `orderItem`) are reserved.
+         *     `modifiedAt`, `order`, `orderItem`) are refused as keys. Sitecore does not list reserved
+         *     keys; this is inferred from the retrieve pages, whose answers put the pairs beside those
+         *     fields at the top level, so such a key could not be told apart from them when read back
+         *     (https://api-docs.sitecore.com/cdp/order-rest-api/order-item-data-extension/retrieveorderitemdataextension).
          */
         DataExtensionValues: {
             [key: string]: components["schemas"]["DataExtensionValue"];
@@ -1258,7 +1261,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The credentials are valid but may not perform this request. */
+        /**
+         * @description The credentials are valid but may not perform this request. Sitecore's Order REST API
+         *     pages do not document 403; it is described here, with an illustrative body, because a
+         *     client must be able to recognise it.
+         */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1294,7 +1301,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Sitecore CDP failed to handle the request. */
+        /**
+         * @description Sitecore CDP failed to handle the request. Sitecore's Order REST API pages do not
+         *     document 500; it is described here, with an illustrative body, because a client must be
+         *     able to recognise it.
+         */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
