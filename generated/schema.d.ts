@@ -1084,7 +1084,7 @@ export interface components {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderContact"] | components["schemas"]["ResourceLink"])[];
         };
-        /** @description The body of an order contact or order consumer create or update. */
+        /** @description The body of an order contact create or update (an order consumer's is `OrderConsumerInput`). */
         PersonInput: components["schemas"]["Person"] & components["schemas"]["WithoutServerFields"];
         /**
          * @description A person who consumes order items (for a flight, the passenger). Created under the
@@ -1126,6 +1126,38 @@ export interface components {
         OrderConsumerCollection: components["schemas"]["CollectionPage"] & {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderConsumer"] | components["schemas"]["ResourceLink"])[];
+        };
+        /**
+         * @description Links to order items of the same order, by their URLs (`…/v2.1/orderItems/{orderItemRef}`).
+         * @example {
+         *       "items": [
+         *         {
+         *           "href": "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3"
+         *         }
+         *       ]
+         *     }
+         */
+        OrderItemLinks: {
+            items: components["schemas"]["Link"][];
+        };
+        /**
+         * @description The body of an order consumer create or update: the person, and optionally links to the
+         *     guest the consumer is and to the order items the consumer uses.
+         *
+         *     Inferred: the v2.1 create page is cut off before any link. The v2 page sends `guest` and
+         *     `orderItems` in this shape
+         *     (https://doc.sitecore.com/cdp/en/developers/api/create-an-order-consumer--legacy-.html),
+         *     and Sitecore's list of changes from v2 to v2.1 names none for consumers.
+         */
+        OrderConsumerInput: components["schemas"]["Person"] & {
+            ref?: never;
+            href?: never;
+            order?: never;
+            createdAt?: never;
+            modifiedAt?: never;
+            /** @description The guest this consumer is. */
+            guest?: components["schemas"]["Link"];
+            orderItems?: components["schemas"]["OrderItemLinks"];
         };
         /**
          * @description The name of the data extension. Orders and order items have one extension, named `ext`.
@@ -2116,7 +2148,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PersonInput"];
+                "application/json": components["schemas"]["OrderConsumerInput"];
             };
         };
         responses: {
@@ -2184,7 +2216,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PersonInput"];
+                "application/json": components["schemas"]["OrderConsumerInput"];
             };
         };
         responses: {

@@ -52,15 +52,21 @@ function __dateTime(str) {
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
 }`,
+  // ajv-formats' full "uri": an absolute URI (RFC 3986), its regular expression copied as is.
+  __uri: `const __NOT_URI_FRAGMENT = /\\/|:/;
+const __URI = /^(?:[a-z][a-z0-9+\\-.]*:)(?:\\/?\\/(?:(?:[a-z0-9\\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)\\.){3}(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\\.[a-z0-9\\-._~!$&'()*+,;=:]+)\\]|(?:(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)\\.){3}(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)|(?:[a-z0-9\\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\\d*)?(?:\\/(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\\/(?:(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\\/(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\\/(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\\?(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+function __uri(str) {
+  return __NOT_URI_FRAGMENT.test(str) && __URI.test(str);
+}`,
 } as const;
 
 type Helper = keyof typeof HELPERS;
 
 /**
  * What stands in for each `require(...)` ajv emits, keyed by module and member as ajv writes
- * them. ajv-formats' full formats are `{ validate, compare }` objects and the standalone code
- * calls `formatsN.validate(data)`, so they stay objects (`compare` is only used by
- * formatMinimum and friends, which the spec does not use).
+ * them. ajv-formats' full date and date-time are `{ validate, compare }` objects and the
+ * standalone code calls `formatsN.validate(data)`, so they stay objects (`compare` is only
+ * used by formatMinimum and friends, which the spec does not use); its uri is a function.
  */
 const REPLACEMENTS: Record<string, { expression: string; uses: Helper[] }> = {
   'ajv/dist/runtime/ucs2length.default': { expression: "__ucs2length", uses: ["__ucs2length"] },
@@ -69,6 +75,7 @@ const REPLACEMENTS: Record<string, { expression: string; uses: Helper[] }> = {
     expression: "{ validate: __dateTime }",
     uses: ["__date", "__dateTime"],
   },
+  'ajv-formats/dist/formats.fullFormats.uri': { expression: "__uri", uses: ["__uri"] },
 };
 
 const REQUIRE = /const (\w+) = require\("([^"]+)"\)((?:\.\w+|\["[\w-]+"\])*);/g;

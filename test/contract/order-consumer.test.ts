@@ -15,6 +15,19 @@ describe("Order consumer operations against the mock", () => {
     expect(data).toEqual(example("OrderConsumer"));
   });
 
+  it("createOrderConsumer links the consumer to its order items and guest", async () => {
+    const links = {
+      guest: { href: "https://api-engage-eu.sitecorecloud.io/v2.1/guests/567a697e-4e79-4f2c-96d1-a7249a44744f" },
+      orderItems: { items: [{ href: "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3" }] },
+    };
+    const { response } = await client.POST("/v2.1/orders/{orderRef}/consumers", {
+      params: { path: { orderRef } },
+      body: { ...example("OrderConsumerRequest"), ...links },
+    });
+    // The mock validates the body against the spec: a refused field would be a 422.
+    expect(response.status).toBe(201);
+  });
+
   it("listOrderConsumers passes its query through and gets the OrderConsumerList example", async () => {
     const { data, response } = await client.GET("/v2.1/orders/{orderRef}/consumers", {
       params: { path: { orderRef }, query: { expand: true, limit: 20, offset: 0 } },

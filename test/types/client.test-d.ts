@@ -32,6 +32,17 @@ describe("request types", () => {
     void client.PUT("/v2.1/orders/{orderRef}", { ...path, body: { ...order, createdAt: "2024-01-01T00:00:00Z" } });
   });
 
+  it("lets a consumer link its guest and order items, but not a contact", () => {
+    const guest = { href: "https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1" };
+    const orderItems = { items: [{ href: "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/i1" }] };
+    void client.POST("/v2.1/orders/{orderRef}/consumers", { ...path, body: { firstName: "Seán", guest, orderItems } });
+    void client.PUT("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef: "c" } }, body: { orderItems } });
+    // @ts-expect-error: the links go in `items`
+    void client.POST("/v2.1/orders/{orderRef}/consumers", { ...path, body: { orderItems: orderItems.items } });
+    // @ts-expect-error: a contact's guest is resolved by Sitecore CDP
+    void client.POST("/v2.1/orders/{orderRef}/contacts", { ...path, body: { firstName: "Ann", guest } });
+  });
+
   it("rejects wrongly typed and unknown enum values", () => {
     // @ts-expect-error: price is a number
     void client.POST("/v2.1/orders", { body: { ...order, price: "1" } });

@@ -1,5 +1,5 @@
 // The generated request validators are self-contained ES code: ajv's CommonJS runtime helpers
-// (code point length, ajv-formats' date and date-time) are inlined by the generator
+// (code point length, ajv-formats' date, date-time and uri) are inlined by the generator
 // (scripts/standalone-runtime.ts). These check the file and the helpers' behaviour through
 // the real validators.
 import { readFileSync } from "node:fs";
@@ -20,6 +20,8 @@ const orderedAtRules = (orderedAt: string) =>
   rules("POST /v2.1/orders", { body: { referenceId: "R1", orderedAt, currencyCode: "EUR", price: 1 } });
 const passportExpiryRules = (passportExpiry: string) =>
   rules("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef: "o1" }, body: { passportExpiry } });
+const guestLinkRules = (href: string) =>
+  rules("POST /v2.1/orders/{orderRef}/consumers", { path: { orderRef: "o1" }, body: { guest: { href } } });
 
 describe("generated/request-validators.js", () => {
   it("imports and requires nothing", () => {
@@ -81,5 +83,19 @@ describe("the inlined helpers, through the validators", () => {
     const date = fullFormats.date as { validate: (s: string) => boolean };
     expect(orderedAtRules(value).length === 0).toBe(dateTime.validate(value));
     expect(passportExpiryRules(value).length === 0).toBe(date.validate(value));
+  });
+
+  const uris = [
+    "https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1", "http://[::1]:8080/a?b=c#d", "urn:isbn:0451450523", "HTTPS://EXAMPLE.COM/",
+    "mailto:ann@example.com", "/v2.1/guests/g1", "api-engage-eu.sitecorecloud.io/v2.1", "https://exa mple.com/", "https://example.com/%zz", "",
+  ];
+  it.each(uris)("decide the uri %j as ajv-formats does", (value) => {
+    const uri = fullFormats.uri as (s: string) => boolean;
+    expect(guestLinkRules(value).length === 0).toBe(uri(value));
+  });
+
+  it("refuse a link that is not an absolute URI", () => {
+    expect(guestLinkRules("/v2.1/guests/g1")).toEqual(["body.guest.href format"]);
+    expect(guestLinkRules("https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1")).toEqual([]);
   });
 });

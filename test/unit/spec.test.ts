@@ -86,8 +86,10 @@ describe("the OpenAPI description", () => {
   });
 
   it("no request body accepts a read-only field, and every server-assigned field is refused", () => {
-    // Sitecore's reference lists an order's timestamps among the fields of its request body.
+    // Sitecore's reference lists an order's timestamps among the fields of its request body;
+    // v2's consumer body links its guest and order items (inferred for v2.1).
     const orderBodies = ["createOrder", "updateOrder", "partiallyUpdateOrder"];
+    const consumerBodies = ["createOrderConsumer", "updateOrderConsumer"];
     for (const { op } of operations) {
       const schema = op.requestBody?.content["application/json"]?.schema;
       if (!schema) continue;
@@ -100,6 +102,10 @@ describe("the OpenAPI description", () => {
       if (orderBodies.includes(op.operationId)) {
         expect(refused, op.operationId).toEqual(["guest", "href", "order", "orderItems", "ref"]);
         expect(timestamps, op.operationId).toEqual([["createdAt", "date-time"], ["modifiedAt", "date-time"]]);
+      } else if (consumerBodies.includes(op.operationId)) {
+        expect(refused, op.operationId).toEqual(["createdAt", "href", "modifiedAt", "order", "ref"]);
+        const links = properties.filter(([name]) => name === "guest" || name === "orderItems").map(([name, s]) => [name, (s as Schema).required]);
+        expect(links, op.operationId).toEqual([["guest", ["href"]], ["orderItems", ["items"]]]);
       } else {
         expect(refused, op.operationId).toEqual(["createdAt", "guest", "href", "modifiedAt", "order", "orderItems", "ref"]);
       }
