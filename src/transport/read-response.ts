@@ -18,13 +18,16 @@ export class ReadResponse extends Response {
   readonly #url: string;
   readonly #request: RequestDescription;
   readonly #headers: Headers;
+  readonly #statusText: string;
   #standard: Response | undefined;
 
   constructor(answer: Pick<Response, "status" | "statusText" | "headers" | "url">, text: string, parsed: unknown, request: RequestDescription) {
     // The answer's headers are kept as they are (immutable when fetch made them, as on any
-    // fetch answer): copying them into a new list costs more per call.
-    super(null, { status: answer.status, statusText: answer.statusText });
+    // fetch answer): copying them into a new list costs more per call. Its status text is
+    // kept as is too: fetch reads any bytes into it, which Response's constructor may refuse.
+    super(null, { status: answer.status });
     this.#headers = answer.headers;
+    this.#statusText = answer.statusText;
     this.#text = text;
     this.#parsed = parsed;
     this.#url = answer.url || request.url;
@@ -39,6 +42,10 @@ export class ReadResponse extends Response {
   /** Records what was sent for an answer that middleware returned instead of the transport's. */
   static describe(response: Response, request: RequestDescription): void {
     if (ReadResponse.requestOf(response) === undefined) replacedAnswers.set(response, request);
+  }
+
+  override get statusText(): string {
+    return this.#statusText;
   }
 
   override get headers(): Headers {
@@ -58,7 +65,8 @@ export class ReadResponse extends Response {
   }
 
   #withBody(): Response {
-    return (this.#standard ??= new Response(this.#text === "" ? null : this.#text, this));
+    // Only its body is used: no status text, which the constructor may refuse.
+    return (this.#standard ??= new Response(this.#text === "" ? null : this.#text, { status: this.status, headers: this.#headers }));
   }
 
   override get body(): Response["body"] {

@@ -45,7 +45,9 @@ function isRedirect(status: number): boolean {
  * sends a fresh copy of the request, built from the body read once up front.
  */
 export function createResilientFetch(options: TransportOptions): (request: Request | OutgoingRequest) => Promise<Response> {
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const retry = { ...DEFAULT_RETRY };
+  // A field given as undefined keeps its default (a spread would copy the undefined in).
+  for (const [name, value] of Object.entries(options.retry ?? {})) if (value !== undefined) Object.assign(retry, { [name]: value });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const wait = options.sleep ?? defaultSleep;
@@ -173,7 +175,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     if (response.status > 599) {
       throw outsideHttpStatus(response.status, described.url, response.headers.get("content-type"), body ?? "");
     }
-    const ok = response.status >= 200 && response.status < 300 && response.status !== 204;
+    // 204, 205 and any answer to HEAD carry no body by definition.
+    const ok = response.status >= 200 && response.status < 300 && response.status !== 204 && response.status !== 205 && described.method !== "HEAD";
     const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;
     return new ReadResponse(response, body ?? "", parsed, described);
   }

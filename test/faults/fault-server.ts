@@ -6,6 +6,8 @@ import type { AddressInfo, Socket } from "node:net";
 
 export interface Answer {
   status: number;
+  /** The reason phrase, written as Latin-1 bytes. */
+  statusText?: string;
   headers?: Record<string, string>;
   body?: string;
 }
@@ -110,7 +112,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     record.action = "answer";
     record.status = step.status;
     record.answerHeaders = lowerCase(step.headers);
-    res.writeHead(step.status, record.answerHeaders);
+    if (step.statusText === undefined) res.writeHead(step.status, record.answerHeaders);
+    else res.writeHead(step.status, step.statusText, record.answerHeaders);
     res.end(step.body ?? "");
   };
 

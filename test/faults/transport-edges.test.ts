@@ -59,6 +59,42 @@ it("ends an answer with a status outside 200–599 with ResponseParseError, with
     expect(server.attempts).toBe(1);
   }));
 
+it("returns a complete answer whose status text is not plain ASCII, sent once", () =>
+  withFaultServer([{ ...json(201, ORDER), statusText: "Créé" }, json(201, ORDER)], async (server) => {
+    const { data, response } = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER });
+    expect(data).toEqual(ORDER);
+    expect(response.status).toBe(201);
+    expect(response.statusText).toMatch(/^Cr/);
+    expect(await response.clone().json()).toEqual(ORDER);
+    expect(server.attempts).toBe(1);
+  }));
+
+it.each([
+  ["HEAD", 200],
+  ["DELETE", 205],
+] as const)("takes a %s answered %i with no body as a success", (method, status) =>
+  withFaultServer([{ status, headers: { "content-type": "application/json" } }], async (server) => {
+    const { data, error, response } = await clientOf(server).request(method.toLowerCase() as "delete", "/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(response.status).toBe(status);
+    expect(error).toBeUndefined();
+    expect(data).toBeUndefined();
+    expect(server.attempts).toBe(1);
+  }));
+
+it("keeps the default of every retry option given as undefined", () =>
+  withFaultServer([json(503, {}), json(503, {}), json(503, {}), json(503, {}), json(200, ORDER)], async (server) => {
+    const client = createOrderClient({
+      baseUrl: server.url,
+      clientKey: "k",
+      apiToken: "t",
+      retry: { maxRetries: undefined, initialDelayMs: 1, maxDelayMs: undefined, maxRetryAfterMs: undefined },
+    } as never);
+    const { response } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    // The default of 2 retries: three attempts, the last answer returned.
+    expect(response.status).toBe(503);
+    expect(server.attempts).toBe(3);
+  }));
+
 describe("requests that cannot be sent as given are refused before anything goes out", () => {
   it.each([
     ["GET", "no middleware"],
