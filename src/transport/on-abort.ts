@@ -21,3 +21,26 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   const added = callbacks;
   return () => void added.delete(callback);
 }
+
+/**
+ * Settles like `promise`, or rejects with the signal's reason once it aborts: for a custom
+ * fetch that may not honour the signal it was given. A late rejection of `promise` is handled.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = onAbort(signal, () => {
+      promise.catch(nothingToUndo);
+      reject(signal.reason);
+    });
+    promise.then(
+      (value) => {
+        stop();
+        resolve(value);
+      },
+      (error: unknown) => {
+        stop();
+        reject(error);
+      },
+    );
+  });
+}

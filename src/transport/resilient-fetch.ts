@@ -10,7 +10,7 @@ import {
 import { redactHeaders, report, type Logger } from "../logger.js";
 import { classifyNetworkFailure } from "./failure.js";
 import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
-import { onAbort } from "./on-abort.js";
+import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./read-response.js";
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
@@ -81,7 +81,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         }
         response = await send(request.url, request, body, controller.signal);
         if (isRedirect(response.status)) response = await followSameOrigin(request, body, controller.signal, response, hops);
-        text = await response.text();
+        // A custom fetch's answer may not stop reading when the signal aborts.
+        text = await (options.fetch ? untilAborted(response.text(), controller.signal) : response.text());
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
         if (response.ok || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
@@ -126,10 +127,13 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
   };
 
-  /** One hop: the global fetch gets the URL and init (no Request copy); a custom fetch gets a Request. */
+  /**
+   * One hop: the global fetch gets the URL and init (no Request copy); a custom fetch gets a
+   * Request, and is not waited for past the signal, which it may ignore.
+   */
   function send(url: string, request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
     const init: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
-    return options.fetch ? options.fetch(new Request(url, init)) : globalThis.fetch(url, init);
+    return options.fetch ? untilAborted(options.fetch(new Request(url, init)), signal) : globalThis.fetch(url, init);
   }
 
   /** Follows a redirect answer, and those after it, only within the request's own origin. */

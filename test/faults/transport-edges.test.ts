@@ -2,7 +2,7 @@
 // it should not go: each is refused or ended with a typed error, and the server log shows
 // exactly what went out.
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, ConnectionError, RedirectError, RequestValidationError, ResponseParseError, createOrderClient, unwrap } from "../../src/index.js";
+import { ConfigurationError, ConnectionError, RedirectError, RequestAbortedError, RequestValidationError, ResponseParseError, TimeoutError, createOrderClient, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -166,3 +166,27 @@ it("lets many calls share one signal without a MaxListenersExceededWarning, and 
       process.off("warning", onWarning);
     }
   }));
+
+describe("a custom fetch that ignores its signal is not waited for past a timeout or an abort", () => {
+  const never = new Promise<Response>(() => {});
+  const clientWith = (fetch: (request: Request) => Promise<Response>) =>
+    createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, timeoutMs: 50, retry: { maxRetries: 0 } });
+  const get = (client: ReturnType<typeof clientWith>, signal?: AbortSignal) =>
+    client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal: signal ?? null }).catch((e: unknown) => e);
+
+  it("ends an answer that never comes with TimeoutError", async () => {
+    expect(await get(clientWith(() => never))).toBeInstanceOf(TimeoutError);
+  });
+
+  it("ends a body that stops coming with TimeoutError", async () => {
+    const stalled = () => Promise.resolve(new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"ref":')) }), { headers: { "content-type": "application/json" } }));
+    expect(await get(clientWith(stalled))).toBeInstanceOf(TimeoutError);
+  });
+
+  it("ends the call when the caller aborts", async () => {
+    const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch: () => never });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort(), 20);
+    expect(await get(client, caller.signal)).toBeInstanceOf(RequestAbortedError);
+  });
+});

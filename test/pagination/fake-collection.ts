@@ -121,14 +121,13 @@ export class FakeCollection {
           resolve(answer instanceof Response ? answer : Response.json(answer));
         },
       };
-      // Like a real connection, an aborted request settles a moment after the abort, so a
-      // test can tell whether the listing waited for it.
+      // Like a real connection, an aborted request settles a moment after the abort; the
+      // client does not wait for that (a custom fetch may never settle), so the abort itself
+      // is what is recorded.
       request.signal.addEventListener("abort", () => {
-        setImmediate(() => {
-          if (recorded.state !== "pending") return;
-          recorded.state = "aborted";
-          reject(request.signal.reason);
-        });
+        if (recorded.state !== "pending") return;
+        recorded.state = "aborted";
+        setImmediate(() => reject(request.signal.reason));
       });
       this.requests.push(recorded);
       this.peakPending = Math.max(this.peakPending, this.pending().length);
