@@ -10,6 +10,7 @@ import { journalPathFor } from "./import/journal.js";
 import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
 import { describeSummary } from "./import/report.js";
 import { ImportUsageError, runImport } from "./import/run-import.js";
+import { guardOutput } from "./output-guard.js";
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -21,15 +22,16 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
+type Output = ReturnType<typeof guardOutput>;
+
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 64;
 
-function progressReporter(values: CliValues, io: CliIo): ProgressReporter {
-  const write = (stream: Writable) => (text: string) => void stream.write(text);
-  if (values.json) return jsonReporter(write(io.stdout), secondsFlag(values, "progress-interval", 1_000));
-  if (values.quiet) return quietReporter(write(io.stderr));
+function progressReporter(values: CliValues, io: CliIo, stdout: Output, stderr: Output): ProgressReporter {
+  if (values.json) return jsonReporter(stdout.write, secondsFlag(values, "progress-interval", 1_000));
+  if (values.quiet) return quietReporter(stderr.write);
   if (io.stderr.isTTY) return barReporter(io.stderr as NodeJS.WriteStream);
-  return plainReporter(write(io.stderr), secondsFlag(values, "progress-interval", 5_000));
+  return plainReporter(stderr.write, secondsFlag(values, "progress-interval", 5_000));
 }
 
 async function importCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
@@ -39,9 +41,13 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   const dryRun = values["dry-run"] === true;
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
   const stop: { requested: string | undefined } = { requested: undefined };
+  // Output that can no longer be written (its reader gone) must not end an import midway:
+  // the import goes on, and its report and journal are written as always.
+  const stdout = guardOutput(io.stdout);
+  const stderr = guardOutput(io.stderr);
   io.onInterrupt?.(() => {
     stop.requested = "interrupted; the orders in flight were finished (run again with --resume)";
-    io.stderr.write("\nStopping: finishing the orders in flight (interrupt again to stop at once; --resume continues)…\n");
+    stderr.write("\nStopping: finishing the orders in flight (interrupt again to stop at once; --resume continues)…\n");
   });
   const summary = await runImport({
     input,
@@ -51,11 +57,11 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
     resume: values.resume === true,
     concurrency,
     ...(connection ? { client: connection.client, gate: connection.gate } : {}),
-    progress: progressReporter(values, io),
+    progress: progressReporter(values, io, stdout, stderr),
     stop,
   });
-  if (values.json) io.stdout.write(`${JSON.stringify({ event: "summary", ...summary })}\n`);
-  else io.stdout.write(`${describeSummary(summary)}\n`);
+  if (values.json) stdout.write(`${JSON.stringify({ event: "summary", ...summary })}\n`);
+  else stdout.write(`${describeSummary(summary)}\n`);
   return stop.requested?.startsWith("interrupted") ? EXIT.interrupted : summary.exitCode;
 }
 
@@ -70,11 +76,11 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
   const { client } = createCliClient(values, io.env, concurrency * 2);
   const controller = new AbortController();
   io.onInterrupt?.(() => controller.abort(new Error("interrupted")));
-  // A reader that goes away (`| head`) ends the export quietly.
-  let readerGone = false;
+  // A reader that goes away (`| head`) ends the export quietly; any other failure to write
+  // (a full disk) ends it with that error.
+  let outputError: NodeJS.ErrnoException | undefined;
   const onOutputError = (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    readerGone = true;
+    outputError ??= error;
     controller.abort(error);
   };
   io.stdout.on("error", onOutputError);
@@ -82,7 +88,8 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
     await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal });
     return EXIT.ok;
   } catch (error) {
-    if (readerGone) return EXIT.ok;
+    if (outputError?.code === "EPIPE") return EXIT.ok;
+    if (outputError !== undefined) throw outputError;
     if (controller.signal.aborted) return EXIT.interrupted;
     throw error;
   } finally {

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderFields, type OrderLine } from "../../src/cli/import/order-line.js";
 import { sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
 import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
-import { runCliHere } from "./cli-process.js";
+import { PassThrough, Writable } from "node:stream";
+import { runCli } from "../../src/cli/run-cli.js";
+import { cliEnv, runCliHere } from "./cli-process.js";
 
 let fake: FakeCdp;
 let dir: string;
@@ -33,7 +35,23 @@ const exporting = async (...args: string[]) => {
   return run.stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as OrderLine);
 };
 
+/** Output every write to which fails with `code`. */
+const failingOutput = (code: string) =>
+  new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error(`write ${code}`), { code })) });
+
 describe("cdp-orders export", () => {
+  it.each([
+    ["EPIPE", 0, ""],
+    ["ENOSPC", 1, "cdp-orders: Error: write ENOSPC"],
+  ] as const)("ends when its output fails with %s, with exit code %i", async (code, exitCode, message) => {
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+    const args = ["export", "--base-url", fake.url, "--reference-id", "EXPORT-000001", "--expand"];
+    expect(await runCli(args, { stdout: failingOutput(code), stderr, env: cliEnv() })).toBe(exitCode);
+    expect(err.trim()).toBe(message);
+  });
+
   it("writes the order fields only, without --expand", async () => {
     expect(await exporting("--reference-id", "EXPORT-000002")).toEqual([orderFields(lines[1]!)]);
   });

@@ -8,6 +8,8 @@ import { sampleOrder, sampleOrders, toNdjson } from "../fake-cdp/sample-orders.j
 import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
 import { orderFields } from "../../src/cli/import/order-line.js";
 import { createOrderClient, unwrap } from "../../src/index.js";
+import { Writable } from "node:stream";
+import { runCli } from "../../src/cli/run-cli.js";
 import { cliEnv, runCliHere } from "./cli-process.js";
 import { exactlyOnceProblems } from "./fake-state.js";
 
@@ -44,7 +46,21 @@ function inputFile(text: string): string {
 const importing = (path: string, ...flags: string[]) => runCliHere(["import", path, "--base-url", fake.url, ...flags]);
 const reportOf = (path: string) => JSON.parse(readFileSync(`${path}.report.json`, "utf8")) as { summary: ImportSummary; lines: LineReport[] };
 
+/** Output whose reader has gone: every write fails, as a closed pipe's does. */
+function brokenPipe(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })) });
+}
+
 describe("cdp-orders import", () => {
+  it.each(["--json", "--quiet"])("finishes the import and writes its report when its output's reader goes away (%s)", async (flag) => {
+    const lines = sampleOrders(6, { prefix: `PIPE${flag.length}` });
+    const path = inputFile(toNdjson(lines));
+    const code = await runCli(["import", path, "--base-url", fake.url, flag], { stdout: brokenPipe(), stderr: brokenPipe(), env: cliEnv() });
+    expect(code).toBe(0);
+    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    expect(reportOf(path).summary).toMatchObject({ created: 6, failed: 0 });
+  });
+
   it("creates each line's order with its contact, items, consumers and data extensions", async () => {
     const lines = sampleOrders(20, { prefix: "HAPPY" });
     const path = inputFile(toNdjson(lines));

@@ -3,7 +3,18 @@
 // it will make, with the same validators the client runs. Paths name the place in the line.
 import { RequestValidationError, type Violation } from "../../errors/index.js";
 import { validateRequest, type RequestParts } from "../../validation/validate-request.js";
-import { consumersOf, itemFields, orderFields, type ItemLine, type OrderLine } from "./order-line.js";
+import {
+  consumersOf,
+  ITEM_CHILD_KEYS,
+  ITEM_FIELDS,
+  itemFields,
+  ORDER_CHILD_KEYS,
+  ORDER_FIELDS,
+  orderFields,
+  PERSON_FIELDS,
+  type ItemLine,
+  type OrderLine,
+} from "./order-line.js";
 
 export type CheckedLine = { ok: true; line: OrderLine } | { ok: false; violations: Violation[] };
 
@@ -48,6 +59,28 @@ function shapeViolations(line: Record<string, unknown>): Violation[] {
   return problems;
 }
 
+// The API keeps quiet about fields it does not know, so a misspelt key (`item` for `items`)
+// would lose its data without a word: a line may hold only the keys the import knows.
+const ORDER_KEYS = new Set<string>([...ORDER_FIELDS, "createdAt", "modifiedAt", ...ORDER_CHILD_KEYS]);
+const ITEM_KEYS = new Set<string>([...ITEM_FIELDS, ...ITEM_CHILD_KEYS]);
+const PERSON_KEYS = new Set<string>(PERSON_FIELDS);
+
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string): Violation[] {
+  return Object.keys(value)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ path: `${at}.${key}`, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }));
+}
+
+function unknownKeyViolations(line: OrderLine): Violation[] {
+  const items = line.items ?? [];
+  return [
+    ...unknownKeys(line, ORDER_KEYS, "body"),
+    ...(line.contact === undefined ? [] : unknownKeys(line.contact, PERSON_KEYS, "body.contact")),
+    ...items.flatMap((item, i) => unknownKeys(item, ITEM_KEYS, `body.items[${i}]`)),
+    ...consumersOf(line).flatMap(({ person, at }) => unknownKeys(person, PERSON_KEYS, `body.${at}`)),
+  ];
+}
+
 /** The referenceId rules of each item, by item. */
 function itemReferenceViolations(items: ItemLine[]): Violation[][] {
   const seen = new Map<string, number>();
@@ -87,6 +120,7 @@ export function checkLine(text: string): CheckedLine {
     orderViolations.push({ path: "body.orderedAt", rule: "date-time", message: "must be a date-time with a full offset, such as 2024-03-01T10:15:00+01:00" });
   }
   const violations = [
+    ...unknownKeyViolations(line),
     ...orderViolations,
     ...(line.contact === undefined ? [] : requestViolations("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef }, body: line.contact }, "body.contact")),
     ...items.flatMap((item, i) => [

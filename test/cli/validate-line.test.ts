@@ -1,0 +1,28 @@
+// A line's keys: the API ignores fields it does not know, so a misspelt key would lose its
+// data without a word; the import refuses any key it does not know, at every level.
+import { describe, expect, it } from "vitest";
+import { checkLine } from "../../src/cli/import/validate-line.js";
+import { sampleOrders } from "../fake-cdp/sample-orders.js";
+
+const [sample] = sampleOrders(1, { prefix: "KEYS" });
+const pathsOf = (line: object) => {
+  const checked = checkLine(JSON.stringify(line));
+  return checked.ok ? [] : checked.violations.map((v) => `${v.path} ${v.rule}`);
+};
+
+describe("keys of an import line", () => {
+  it("accepts a full sample line, and an order's timestamps", () => {
+    expect(pathsOf(sample!)).toEqual([]);
+    expect(pathsOf({ ...sample!, createdAt: "2024-03-01T10:15:00Z" })).toEqual([]);
+  });
+
+  it("refuses a misspelt key at the order, item, contact and consumer levels", () => {
+    const { items, contact, ...order } = sample! as unknown as { items: Record<string, unknown>[]; contact: object } & Record<string, unknown>;
+    expect(pathsOf({ ...order, item: items, contacts: contact })).toEqual(["body.item additionalProperties", "body.contacts additionalProperties"]);
+    expect(pathsOf({ ...order, contact: { ...contact, firstname: "Ann" }, items: [{ ...items[0], consumer: [{ firstName: "S" }] }] })).toEqual([
+      "body.contact.firstname additionalProperties",
+      "body.items[0].consumer additionalProperties",
+    ]);
+    expect(pathsOf({ ...order, consumers: [{ lastName: "Doe", passport: "PZ" }] })).toEqual(["body.consumers[0].passport additionalProperties"]);
+  });
+});
