@@ -72,8 +72,8 @@ export async function* streamPages<Page extends Envelope>(
   const stopForwarding = signal ? onAbort(signal, () => cancel.abort(signal.reason)) : undefined;
 
   const unsettled = new Set<Promise<unknown>>();
-  const request = (position: PagePositionRequest): Promise<Page> => {
-    const page = fetchPage(position, cancel.signal);
+  const request = (position: PagePositionRequest, signal = cancel.signal): Promise<Page> => {
+    const page = fetchPage(position, signal);
     // Tracking the settlement also marks a rejection as handled while the page waits its turn.
     const settled = page.then(ignore, ignore);
     unsettled.add(settled);
@@ -84,26 +84,38 @@ export async function* streamPages<Page extends Envelope>(
 
   async function* window(offsets: Iterator<number>, limit: number): AsyncGenerator<Page, Cursor | undefined, undefined> {
     const queue: Promise<Page>[] = [];
+    // The planned requests can be given up on their own when the plan no longer holds.
+    const planned = new AbortController();
+    const stopFollowing = onAbort(cancel.signal, () => planned.abort(cancel.signal.reason));
     const refill = () => {
       for (let free = concurrency - queue.length; free > 0; free--) {
         const offset = offsets.next();
         if (offset.done) return;
-        queue.push(request({ offset: offset.value, limit }));
+        queue.push(request({ offset: offset.value, limit }, planned.signal));
       }
     };
-    refill();
-    let cursor: Cursor | undefined;
-    for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
-      let page: Page | undefined = await head;
-      guard.accept(page);
-      cursor = { offset: page.offset, next: page.next ?? undefined };
-      yield page;
-      page = undefined; // released: the consumer is done with it
-      stopIfAborted();
-      if (cursor.next === undefined) return undefined; // the collection ended before `last` said
+    try {
       refill();
+      let cursor: Cursor | undefined;
+      for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
+        let page: Page | undefined = await head;
+        guard.accept(page);
+        cursor = { offset: page.offset, next: page.next ?? undefined };
+        yield page;
+        page = undefined; // released: the consumer is done with it
+        stopIfAborted();
+        if (cursor.next === undefined) return undefined; // the collection ended before `last` said
+        // A page whose `next` is not the planned offset (a short page in the middle) ends
+        // the plan: the pages planned past it are cancelled, and `next` is followed from here.
+        if (nextPosition(cursor.next.href, baseUrl).offset !== cursor.offset + limit) return cursor;
+        refill();
+      }
+      return cursor;
+    } finally {
+      // Whatever was planned and not yet taken is no longer needed, however the plan ended.
+      stopFollowing();
+      planned.abort(new DOMException("The listing no longer needs these pages.", "AbortError"));
     }
-    return cursor;
   }
 
   try {
@@ -117,7 +129,8 @@ export async function* streamPages<Page extends Envelope>(
       const next = nextPosition(cursor.next.href, baseUrl);
       guard.checkAdvance(next.offset);
       limit = next.limit ?? start.limit;
-      offsets = plannedOffsets(first, next, baseUrl, limit);
+      // One page at a time follows `next`, which needs no plan.
+      offsets = concurrency > 1 ? plannedOffsets(first, next, baseUrl, limit) : undefined;
     }
     yield first;
     first = undefined;

@@ -66,6 +66,21 @@ describe("paginate: collection shapes", () => {
     expect(fake.offsets()).toEqual([0, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240]);
   });
 
+  it.each([1, 4])("follows next from a short page in the middle, skipping nothing (concurrency %i)", async (concurrency) => {
+    // The page at offset 100 holds 50 items, and its next link goes on from offset 150.
+    const fake = new FakeCollection({
+      total: 300,
+      rewrite: (page) => {
+        if (page.offset !== 100) return page;
+        const next = new URL(page.next!.href);
+        next.searchParams.set("offset", "150");
+        return { ...page, items: page.items.slice(0, 50), next: { href: next.href } };
+      },
+    });
+    const items = await paginate(fake.client, PATH, INIT, { concurrency }).collect({ max: 1_000 });
+    expect(items.map((item) => item.ref)).toEqual(refs(0, 300));
+  });
+
   it("takes null links for no link", async () => {
     const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, last: null, next: page.next ?? null }) as unknown as Envelope });
     expect(await listRefs(fake)).toEqual(refs(0, 250));
