@@ -7,7 +7,7 @@ import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse } from "./transport/read-response.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
-import { safePathSerializer } from "./transport/path-serializer.js";
+import { safeBodySerializer, safePathSerializer, safeQuerySerializer } from "./transport/serializers.js";
 import { validateBeforeSending } from "./validation/lazy.js";
 
 export type OrderClient = Client<paths, "application/json"> & {
@@ -110,6 +110,8 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
     fetch: transport,
     Request: OutgoingRequest as unknown as typeof Request,
     pathSerializer: safePathSerializer,
+    querySerializer: safeQuerySerializer,
+    bodySerializer: safeBodySerializer,
     // Kept in openapi-fetch's closure: not readable back from the client or its middleware options.
     headers: { Authorization: basicAuthorization(config.clientKey, config.apiToken), Accept: "application/json" },
   });

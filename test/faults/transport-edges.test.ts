@@ -190,3 +190,28 @@ describe("a custom fetch that ignores its signal is not waited for past a timeou
     expect(await get(client, caller.signal)).toBeInstanceOf(RequestAbortedError);
   });
 });
+
+describe("values that cannot be encoded are refused with a typed error, and nothing is sent", () => {
+  const cut = "ORDER-\ud83d";
+  it.each([true, false])("a lone surrogate in a path or query parameter (validation %s)", (validateRequests) =>
+    withFaultServer([json(200, ORDER)], async (server) => {
+      const client = clientOf(server, validateRequests);
+      const inPath = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: cut } } }).catch((e: unknown) => e);
+      expect(inPath).toBeInstanceOf(RequestValidationError);
+      expect(inPath).toMatchObject({ violations: [{ path: "path.orderRef", rule: "pathSegment" }] });
+      const inQuery = await client.GET("/v2.1/orders", { params: { query: { referenceId: cut } } }).catch((e: unknown) => e);
+      expect(inQuery).toBeInstanceOf(RequestValidationError);
+      expect(inQuery).toMatchObject({ violations: [{ path: "query.referenceId", rule: "wellFormed" }] });
+      expect(server.attempts).toBe(0);
+    }));
+
+  it("a body JSON cannot encode", () =>
+    withFaultServer([json(201, ORDER)], async (server) => {
+      const circular: Record<string, unknown> = { ...NEW_ORDER };
+      circular.self = circular;
+      const error = await clientOf(server, false).POST("/v2.1/orders", { body: circular as never }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error).toMatchObject({ violations: [{ path: "body", rule: "json" }] });
+      expect(server.attempts).toBe(0);
+    }));
+});
