@@ -99,9 +99,13 @@ export class ResponseParseError extends CdpError {
 export class RedirectError extends CdpError {
   override name = "RedirectError";
   readonly location: string;
+  /** What was sent, when a 303 said a POST or PATCH had been processed before the redirect failed. */
+  readonly sent: SentRequest | undefined;
 
-  constructor(from: string, location: string, reason: string) {
-    super(`${from} answered with ${reason}.`);
+  constructor(from: string, location: string, reason: string, processed?: SentRequest) {
+    const note = processed ? ` The ${processed.method} was processed (the server answered 303 See Other): do not send it again.` : "";
+    super(`${from} answered with ${reason}.${note}`);
     this.location = location;
+    this.sent = processed;
   }
 }

@@ -80,7 +80,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
         }
         response = await send(request.url, request, body, controller.signal);
-        if (isRedirect(response.status)) response = await followSameOrigin(request, body, controller.signal, response, hops);
+        if (isRedirect(response.status)) response = await followSameOrigin(request, described, body, controller.signal, response, hops);
         // A custom fetch's answer may not stop reading when the signal aborts.
         text = await (options.fetch ? untilAborted(response.text(), controller.signal) : response.text());
         outcome = { kind: "status", status: response.status };
@@ -139,6 +139,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   /** Follows a redirect answer, and those after it, only within the request's own origin. */
   async function followSameOrigin(
     request: Request | OutgoingRequest,
+    described: RequestDescription,
     body: Payload,
     signal: AbortSignal,
     redirect: Response,
@@ -151,22 +152,25 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     for (let hop = 1; ; hop++) {
       const location = response.headers.get("location");
       if (!isRedirect(response.status) || location === null) return response;
+      // A 303 says the request was processed, whether or not its Location is followed.
+      // Idempotent methods may still be repeated as a whole.
+      if (response.status === 303) hops.processed ||= !shouldRetry(request.method, { kind: "connection" });
+      // An error after that carries what was sent, so nobody sends it again unawares.
+      const refuse = (location: string, reason: string) => new RedirectError(url, location, reason, hops.processed ? sentRequest(described, body) : undefined);
       let next: URL;
       try {
         next = new URL(location, url);
       } catch {
         await response.body?.cancel();
-        throw new RedirectError(url, location, "a Location that is not a URL");
+        throw refuse(location, "a Location that is not a URL");
       }
       if (next.origin !== new URL(request.url).origin) {
         await response.body?.cancel();
-        throw new RedirectError(url, next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
+        throw refuse(next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
       }
-      if (hop > MAX_REDIRECTS) throw new RedirectError(url, next.href, `more than ${MAX_REDIRECTS} redirects`);
+      if (hop > MAX_REDIRECTS) throw refuse(next.href, `more than ${MAX_REDIRECTS} redirects`);
       await response.body?.cancel();
       if (response.status === 303) {
-        // Idempotent methods may still be repeated as a whole.
-        hops.processed ||= !shouldRetry(request.method, { kind: "connection" });
         method = "GET";
         payload = undefined;
       }

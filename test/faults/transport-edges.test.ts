@@ -31,6 +31,15 @@ describe("after a 303 a POST or PATCH is never sent again", () => {
       expect(sent(server)).toEqual(["POST /v2.1/orders", "GET /v2.1/orders/o1"]);
     }));
 
+  it("says a POST was processed, and keeps what was sent, when its 303 points to another origin", () =>
+    withFaultServer([{ redirectTo: "https://elsewhere.example/v2.1/orders/o1", status: 303 }], async (server) => {
+      const error = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedirectError);
+      expect((error as Error).message).toMatch(/another origin.*The POST was processed .*do not send it again\./);
+      expect(error).toMatchObject({ location: "https://elsewhere.example/v2.1/orders/o1", sent: { method: "POST", body: JSON.stringify(NEW_ORDER) } });
+      expect(sent(server)).toEqual(["POST /v2.1/orders"]);
+    }));
+
   it("still repeats an idempotent request whose follow-up gets an answer worth retrying", () =>
     withFaultServer(
       [{ redirectTo: "/v2.1/orders/o1", status: 303 }, json(503, { status: 503, message: "busy" }), { redirectTo: "/v2.1/orders/o1", status: 303 }, json(200, ORDER)],
