@@ -38,6 +38,18 @@ const describeReplacedAnswers: Middleware = {
 };
 
 /**
+ * Registered after the caller's middleware, so it sees the Request that goes out: one that
+ * middleware built anew lacks the operation's name openapi-fetch put on its own, which the
+ * transport's errors and answers carry.
+ */
+const nameReplacedRequests: Middleware = {
+  onRequest({ request, schemaPath }) {
+    if (!("operation" in request)) Object.assign(request, { operation: `${request.method} ${schemaPath}` });
+    return undefined;
+  },
+};
+
+/**
  * Routes every call (the method shortcuts and `request()`) through one place that names its
  * operation (`METHOD /path/template`) for the errors it may raise and, when asked, checks
  * its path, query and body against the spec before anything is sent. Once middleware is
@@ -47,9 +59,10 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
   let middlewareRegistered = false;
   const use = client.use;
   client.use = (...middleware) => {
-    if (!middlewareRegistered) use(describeReplacedAnswers);
+    if (middlewareRegistered) client.eject(nameReplacedRequests);
+    else use(describeReplacedAnswers);
     middlewareRegistered = true;
-    use(...middleware);
+    use(...middleware, nameReplacedRequests);
   };
   const send = client.request as unknown as Send;
   // Built by assignment, not spreads of conditional objects: it runs on every call.

@@ -153,3 +153,15 @@ it("types the error of an answer that onRequest middleware returned instead of s
   expect(error).toBeInstanceOf(NotFoundError);
   expect(error).toMatchObject({ method: "GET", operation: "GET /v2.1/orders/{orderRef}" });
 });
+
+it("names the operation on errors when onRequest middleware returns a new Request", () =>
+  withFaultServer([json(404, { status: 404, message: "no such order" }), { resetBeforeResponse: true }], async (server) => {
+    const client = clientOf(server);
+    client.use({ onRequest: ({ request }) => new Request(request, { headers: new Headers(request.headers) }) });
+    client.use({ onResponse: () => undefined });
+    const notFound = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(NotFoundError);
+    expect(notFound).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}" });
+    const lost = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+    expect(lost).toMatchObject({ name: "ConnectionError", operation: "POST /v2.1/orders", sent: { operation: "POST /v2.1/orders" } });
+  }));
