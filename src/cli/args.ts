@@ -13,7 +13,8 @@ Connection (import and export; flags win over the environment):
   --client-key KEY         the client key (CDP_CLIENT_KEY)
   --api-token TOKEN        the API token (CDP_API_TOKEN; prefer the variable, arguments are
                            visible to other users of the machine)
-  --timeout SECONDS        the longest wait for one request attempt (default 30)
+  --timeout SECONDS        the longest wait for one request attempt (default 30); a request
+                           and its retries get three times that, and at least 60
 
 Import:
   --dry-run                only check the lines; nothing is sent

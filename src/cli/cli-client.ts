@@ -1,6 +1,7 @@
 // The client the commands use: credentials and region from flags or the environment, and
 // every request through one rate gate. Credentials go to the client and nowhere else.
-import { createOrderClient, type OrderClient } from "../index.js";
+import { createOrderClient, DEFAULT_RETRY, type OrderClient } from "../index.js";
+import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
 import { isRegion } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { nodeFetch } from "./node-fetch.js";
@@ -9,6 +10,15 @@ import { gatedFetch, RateGate } from "./rate-gate.js";
 export interface CliClient {
   client: OrderClient;
   gate: RateGate;
+}
+
+/**
+ * `--timeout` for one attempt, and a deadline with room for every attempt to take its whole
+ * timeout, so a long `--timeout` is not cut short by the client's default deadline.
+ */
+export function requestTimings(values: CliValues): { timeoutMs: number; deadlineMs: number } {
+  const timeoutMs = secondsFlag(values, "timeout", 30_000);
+  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (DEFAULT_RETRY.maxRetries + 1)) };
 }
 
 /**
@@ -28,12 +38,14 @@ export function createCliClient(
   const clientKey = values["client-key"] ?? env.CDP_CLIENT_KEY;
   const apiToken = values["api-token"] ?? env.CDP_API_TOKEN;
   const gate = new RateGate({ maxInFlight });
+  const { timeoutMs, deadlineMs } = requestTimings(values);
   const client = createOrderClient({
     ...(region !== undefined ? { region } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(clientKey !== undefined ? { clientKey } : {}),
     ...(apiToken !== undefined ? { apiToken } : {}),
-    timeoutMs: secondsFlag(values, "timeout", 30_000),
+    timeoutMs,
+    deadlineMs,
     validateRequests: options.validateRequests ?? true,
     fetch: gatedFetch(gate, nodeFetch(maxInFlight)),
   });

@@ -1,6 +1,7 @@
 // Command-line flags as the CLI reads them: numbers within bounds, or a UsageError.
 import { expect, it } from "vitest";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError } from "../../src/cli/args.js";
+import { requestTimings } from "../../src/cli/cli-client.js";
 
 const valuesOf = (...argv: string[]) => parseCommandLine(["import", ...argv]).values;
 
@@ -22,4 +23,12 @@ it.each(["0", "1.5", "65"])("refuses --concurrency %s outside 1..64", (raw) => {
 
 it("refuses an unknown command", () => {
   expect(() => parseCommandLine(["upload"])).toThrow(new UsageError('Unknown command "upload".'));
+});
+
+it.each([
+  [[], 30_000, 90_000],
+  [["--timeout", "10"], 10_000, 60_000],
+  [["--timeout", "120"], 120_000, 360_000],
+])("gives %j a deadline with room for every attempt's whole timeout", (argv, timeoutMs, deadlineMs) => {
+  expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
 });
