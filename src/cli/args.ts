@@ -66,6 +66,13 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+// The options each command reads; the connection's and help are shared.
+const SHARED = ["region", "base-url", "client-key", "api-token", "timeout", "concurrency", "help"];
+const OPTIONS_OF: Record<"import" | "export", ReadonlySet<string>> = {
+  import: new Set([...SHARED, "dry-run", "resume", "journal", "report", "quiet", "json", "progress-interval"]),
+  export: new Set([...SHARED, "guest-ref", "reference-id", "expand"]),
+};
+
 export interface ParsedCommandLine {
   command: "import" | "export" | "help";
   positionals: string[];
@@ -82,6 +89,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const [command, ...positionals] = parsed.positionals;
   if (parsed.values.help || command === undefined || command === "help") return { command: "help", positionals, values: parsed.values };
   if (command !== "import" && command !== "export") throw new UsageError(`Unknown command "${command}".`);
+  // An option of the other command would be ignored without a word (export --dry-run sends).
+  const foreign = Object.keys(parsed.values).filter((name) => !OPTIONS_OF[command].has(name));
+  if (foreign.length > 0) throw new UsageError(`${command} does not take ${foreign.map((name) => `--${name}`).join(", ")}.`);
   return { command, positionals, values: parsed.values };
 }
 
@@ -89,7 +99,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
 export function integerFlag(values: CliValues, name: "concurrency", fallback: number, min: number, max: number): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  // Digits only: Number() would also read " 8 ", "0x10" and "1e1".
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
   return value;
 }
@@ -98,7 +109,7 @@ export function integerFlag(values: CliValues, name: "concurrency", fallback: nu
 export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval", fallbackMs: number): number {
   const raw = values[name];
   if (raw === undefined) return fallbackMs;
-  const value = Number(raw);
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0 || value > 3600) throw new UsageError(`--${name} must be a number of seconds above 0, at most 3600.`);
   return Math.max(1, Math.round(value * 1000));
 }

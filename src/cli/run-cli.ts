@@ -72,6 +72,7 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
     ...(values["reference-id"] ?? []).map((referenceId) => ({ referenceId })),
   ];
   if (selectors.length === 0) throw new UsageError("export needs --guest-ref REF or --reference-id ID (either may be repeated).");
+  if (selectors.some((selector) => Object.values(selector)[0] === "")) throw new UsageError("--guest-ref and --reference-id need a value.");
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const { client } = createCliClient(values, io.env, concurrency * 2);
   const controller = new AbortController();

@@ -2,6 +2,7 @@
 import { expect, it } from "vitest";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError } from "../../src/cli/args.js";
 import { requestTimings } from "../../src/cli/cli-client.js";
+import { runCliHere } from "./cli-process.js";
 
 const valuesOf = (...argv: string[]) => parseCommandLine(["import", ...argv]).values;
 
@@ -13,7 +14,7 @@ it.each([
   expect(secondsFlag(valuesOf(...argv), "timeout", 30_000)).toBe(ms);
 });
 
-it.each(["0", "-1", "3601", "soon"])("refuses --timeout %s", (raw) => {
+it.each(["0", "-1", "3601", "soon", "0x1e", " 8 ", "1e1", ""])("refuses --timeout %j", (raw) => {
   expect(() => secondsFlag(valuesOf("--timeout", raw), "timeout", 30_000)).toThrow(UsageError);
 });
 
@@ -31,4 +32,22 @@ it.each([
   [["--timeout", "120"], 120_000, 360_000],
 ])("gives %j a deadline with room for every attempt's whole timeout", (argv, timeoutMs, deadlineMs) => {
   expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
+});
+
+it.each(["0x10", " 8 ", "1e1", "0b11", "8.0", ""])("refuses --concurrency %j", (raw) => {
+  expect(() => integerFlag(valuesOf("--concurrency", raw), "concurrency", 4, 1, 64)).toThrow(UsageError);
+});
+
+it.each([
+  [["export", "--reference-id", "R1", "--dry-run"], "export does not take --dry-run."],
+  [["export", "--reference-id", "R1", "--resume", "--quiet"], "export does not take --resume, --quiet."],
+  [["import", "orders.ndjson", "--expand", "--guest-ref", "g"], "import does not take --expand, --guest-ref."],
+])("refuses %j: an option of the other command", (argv, message) => {
+  expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));
+});
+
+it.each(["--guest-ref", "--reference-id"])("refuses an empty %s as a wrong command line (exit 2), sending nothing", async (flag) => {
+  const run = await runCliHere(["export", flag, "", "--base-url", "http://127.0.0.1:9"]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("--guest-ref and --reference-id need a value.");
 });
