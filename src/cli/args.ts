@@ -14,7 +14,7 @@ Connection (import and export; flags win over the environment):
   --api-token TOKEN        the API token (CDP_API_TOKEN; prefer the variable, arguments are
                            visible to other users of the machine)
   --timeout SECONDS        the longest wait for one request attempt (default 30); a request
-                           and its retries get three times that, and at least 60
+                           gets time for all three attempts and the waits between them
 
 Import:
   --dry-run                only check the lines; nothing is sent
@@ -109,7 +109,7 @@ export function integerFlag(values: CliValues, name: "concurrency", fallback: nu
 export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval", fallbackMs: number): number {
   const raw = values[name];
   if (raw === undefined) return fallbackMs;
-  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  const value = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0 || value > 3600) throw new UsageError(`--${name} must be a number of seconds above 0, at most 3600.`);
   return Math.max(1, Math.round(value * 1000));
 }

@@ -14,11 +14,13 @@ export interface CliClient {
 
 /**
  * `--timeout` for one attempt, and a deadline with room for every attempt to take its whole
- * timeout, so a long `--timeout` is not cut short by the client's default deadline.
+ * timeout and for the longest waits between them, so a long `--timeout` is not cut short by
+ * the client's default deadline.
  */
 export function requestTimings(values: CliValues): { timeoutMs: number; deadlineMs: number } {
   const timeoutMs = secondsFlag(values, "timeout", 30_000);
-  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (DEFAULT_RETRY.maxRetries + 1)) };
+  const { maxRetries, maxDelayMs } = DEFAULT_RETRY;
+  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + maxDelayMs * maxRetries) };
 }
 
 /**

@@ -46,8 +46,9 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
             return reject(outsideHttpStatus(status, request.url, answerHeaders.get("content-type"), Buffer.concat(chunks).toString()));
           }
           const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";
-          const response = new Response(empty ? null : Buffer.concat(chunks), { status, statusText: incoming.statusMessage ?? "", headers: answerHeaders });
-          Object.defineProperty(response, "url", { value: request.url });
+          // The status text is set as received: Response's constructor refuses some bytes in it.
+          const response = new Response(empty ? null : Buffer.concat(chunks), { status, headers: answerHeaders });
+          Object.defineProperties(response, { url: { value: request.url }, statusText: { value: incoming.statusMessage ?? "" } });
           resolve(response);
         });
       });

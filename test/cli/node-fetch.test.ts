@@ -52,13 +52,13 @@ describe("the CLI's node:http fetch", () => {
 
 describe("the CLI's node:http fetch, on answers no Response can hold", () => {
   /** A raw server that answers every request with `status` and a small JSON body. */
-  async function rawServer(status: number): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+  async function rawServer(status: number, reason = "Odd"): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
     const { createServer } = await import("node:net");
     let hits = 0;
     const server = createServer((socket) => {
       socket.once("data", () => {
         hits++;
-        socket.end(`HTTP/1.1 ${status} Odd\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`);
+        socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -73,6 +73,19 @@ describe("the CLI's node:http fetch, on answers no Response can hold", () => {
       const error = await cdp.GET("/v2.1/orders", { params: { query: { referenceId: "X" } } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseParseError);
       expect(error).toMatchObject({ status: 600, contentType: "application/json", bodyStart: "{}" });
+      expect(server.hits()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps a status text Response's constructor would refuse", async () => {
+    const server = await rawServer(200, "O\x01K");
+    try {
+      const cdp = createOrderClient({ baseUrl: server.url, ...FAKE_CREDENTIALS, fetch: nodeFetch(1) });
+      const { data, response } = await cdp.GET("/v2.1/orders", { params: { query: { referenceId: "X" } } });
+      expect(data).toEqual({});
+      expect(response.statusText).toBe("O\x01K");
       expect(server.hits()).toBe(1);
     } finally {
       await server.close();

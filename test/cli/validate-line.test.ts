@@ -25,4 +25,20 @@ describe("keys of an import line", () => {
     ]);
     expect(pathsOf({ ...order, consumers: [{ lastName: "Doe", passport: "PZ" }] })).toEqual(["body.consumers[0].passport additionalProperties"]);
   });
+
+  it("leaves a server-assigned field to the validators' own message, once", () => {
+    const checked = checkLine(JSON.stringify({ ...sample!, href: "https://cdp.test/v2.1/orders/o1" }));
+    expect(checked.ok ? [] : checked.violations).toEqual([
+      { path: "body.href", rule: "false schema", message: "is assigned by the server and must not be sent" },
+    ]);
+  });
+
+  it("says a consumer's links are not imported", () => {
+    const { items: _items, ...order } = sample! as unknown as Record<string, unknown>;
+    const consumer = { firstName: "S", orderItems: { items: [{ href: "https://cdp.test/v2.1/orderItems/i1" }] } };
+    const checked = checkLine(JSON.stringify({ ...order, consumers: [consumer] }));
+    expect(checked.ok ? [] : checked.violations.map((v) => `${v.path}: ${v.message}`)).toEqual([
+      "body.consumers[0].orderItems: is not imported: a consumer's links are not part of a line",
+    ]);
+  });
 });

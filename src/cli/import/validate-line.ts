@@ -61,14 +61,20 @@ function shapeViolations(line: Record<string, unknown>): Violation[] {
 
 // The API keeps quiet about fields it does not know, so a misspelt key (`item` for `items`)
 // would lose its data without a word: a line may hold only the keys the import knows.
-const ORDER_KEYS = new Set<string>([...ORDER_FIELDS, "createdAt", "modifiedAt", ...ORDER_CHILD_KEYS]);
-const ITEM_KEYS = new Set<string>([...ITEM_FIELDS, ...ITEM_CHILD_KEYS]);
-const PERSON_KEYS = new Set<string>(PERSON_FIELDS);
+// The fields the server assigns are known too: the validators refuse them with their own words.
+const SERVER_KEYS = ["ref", "href", "guest", "order", "orderItems", "createdAt", "modifiedAt"];
+const ORDER_KEYS = new Set<string>([...ORDER_FIELDS, ...SERVER_KEYS, ...ORDER_CHILD_KEYS]);
+const ITEM_KEYS = new Set<string>([...ITEM_FIELDS, ...SERVER_KEYS, ...ITEM_CHILD_KEYS]);
+const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, ...SERVER_KEYS]);
+// A consumer body may link its guest and order items, but a line cannot know their URLs.
+const CONSUMER_LINKS = new Set(["guest", "orderItems"]);
 
-function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string): Violation[] {
-  return Object.keys(value)
-    .filter((key) => !known.has(key))
-    .map((key) => ({ path: `${at}.${key}`, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }));
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string, consumer = false): Violation[] {
+  return Object.keys(value).flatMap((key): Violation[] => {
+    const path = `${at}.${key}`;
+    if (consumer && CONSUMER_LINKS.has(key)) return [{ path, rule: "additionalProperties", message: "is not imported: a consumer's links are not part of a line" }];
+    return known.has(key) ? [] : [{ path, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }];
+  });
 }
 
 function unknownKeyViolations(line: OrderLine): Violation[] {
@@ -77,7 +83,7 @@ function unknownKeyViolations(line: OrderLine): Violation[] {
     ...unknownKeys(line, ORDER_KEYS, "body"),
     ...(line.contact === undefined ? [] : unknownKeys(line.contact, PERSON_KEYS, "body.contact")),
     ...items.flatMap((item, i) => unknownKeys(item, ITEM_KEYS, `body.items[${i}]`)),
-    ...consumersOf(line).flatMap(({ person, at }) => unknownKeys(person, PERSON_KEYS, `body.${at}`)),
+    ...consumersOf(line).flatMap(({ person, at }) => unknownKeys(person, PERSON_KEYS, `body.${at}`, true)),
   ];
 }
 
