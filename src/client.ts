@@ -22,6 +22,8 @@ interface CallInit extends Pick<OutgoingInit, "operation"> {
   body?: unknown;
   baseUrl?: string;
   Request?: typeof Request;
+  /** Middleware for this call alone (an openapi-fetch option), run after the client's. */
+  middleware?: Middleware[];
 }
 
 type Send = (method: string, path: string, init?: CallInit) => Promise<unknown>;
@@ -53,7 +55,7 @@ const nameReplacedRequests: Middleware = {
  * Routes every call (the method shortcuts and `request()`) through one place that names its
  * operation (`METHOD /path/template`) for the errors it may raise and, when asked, checks
  * its path, query and body against the spec before anything is sent. Once middleware is
- * registered, calls build standard Requests, which middleware expects.
+ * registered (or given to a call), calls build standard Requests, which middleware expects.
  */
 function wrapMethods(client: Client<paths, "application/json">, validate: boolean): void {
   let middlewareRegistered = false;
@@ -71,7 +73,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     // openapi-fetch fills a path template only when `params.path` is given; the path
     // serializer then refuses what is missing instead of sending `{orderRef}` as is.
     if (!init?.params?.path && path.includes("{")) options.params = { ...init?.params, path: {} };
-    if (middlewareRegistered) options.Request = Request;
+    if (init?.middleware?.length) {
+      // The call's own middleware is run after the client's: it gets the same bookends.
+      options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
+    }
+    if (middlewareRegistered || init?.middleware?.length) options.Request = Request;
     return options;
   };
   const named: Send = (method, path, init) => {
@@ -86,7 +92,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
         : Promise.resolve(init.baseUrl)
             .then(normalizeBaseUrl)
             .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
-    if (!middlewareRegistered) return sent;
+    if (!middlewareRegistered && !init?.middleware?.length) return sent;
     // An answer that onRequest middleware returned skips every onResponse: described here.
     return sent.then((result) => {
       const { response } = result as { response: Response };

@@ -165,3 +165,22 @@ it("names the operation on errors when onRequest middleware returns a new Reques
     const lost = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
     expect(lost).toMatchObject({ name: "ConnectionError", operation: "POST /v2.1/orders", sent: { operation: "POST /v2.1/orders" } });
   }));
+
+it("hands middleware given to one call a standard Request, and names its operation on errors", () =>
+  withFaultServer([json(201, ORDER), json(404, { status: 404, message: "no such order" })], async (server) => {
+    const client = clientOf(server);
+    const bodies: unknown[] = [];
+    const middleware = [
+      {
+        async onRequest({ request }: { request: Request }) {
+          if (request.body) bodies.push(await request.clone().json());
+          return new Request(request, { headers: new Headers(request.headers) });
+        },
+      },
+    ];
+    await unwrap(client.POST("/v2.1/orders", { body: NEW_ORDER, middleware }));
+    expect(bodies).toEqual([NEW_ORDER]);
+    const error = await unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, middleware })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ operation: "DELETE /v2.1/orders/{orderRef}" });
+  }));
