@@ -67,6 +67,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     use(...middleware, nameReplacedRequests);
   };
   const send = client.request as unknown as Send;
+  const withMiddleware = (init: CallInit | undefined) => middlewareRegistered || Boolean(init?.middleware?.length);
   // Built by assignment, not spreads of conditional objects: it runs on every call.
   const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => {
     const options: CallInit = { ...init, operation };
@@ -77,7 +78,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
       // The call's own middleware is run after the client's: it gets the same bookends.
       options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
     }
-    if (middlewareRegistered || init?.middleware?.length) options.Request = Request;
+    if (withMiddleware(init)) options.Request = Request;
     return options;
   };
   const named: Send = (method, path, init) => {
@@ -92,7 +93,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
         : Promise.resolve(init.baseUrl)
             .then(normalizeBaseUrl)
             .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
-    if (!middlewareRegistered && !init?.middleware?.length) return sent;
+    if (!withMiddleware(init)) return sent;
     // An answer that onRequest middleware returned skips every onResponse: described here.
     return sent.then((result) => {
       const { response } = result as { response: Response };
