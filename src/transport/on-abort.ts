@@ -24,12 +24,13 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
 
 /**
  * Settles like `promise`, or rejects with the signal's reason once it aborts: for a custom
- * fetch that may not honour the signal it was given. A late rejection of `promise` is handled.
+ * fetch that may not honour the signal it was given. A late rejection of `promise` is handled,
+ * and a late value goes to `discard` (to release what it holds).
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, discard: (late: T) => void = nothingToUndo): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const stop = onAbort(signal, () => {
-      promise.catch(nothingToUndo);
+      promise.then(discard, nothingToUndo);
       reject(signal.reason);
     });
     promise.then(

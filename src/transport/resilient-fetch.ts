@@ -133,7 +133,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
    */
   function send(url: string, request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
     const init: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
-    return options.fetch ? untilAborted(options.fetch(new Request(url, init)), signal) : globalThis.fetch(url, init);
+    if (!options.fetch) return globalThis.fetch(url, init);
+    // An answer that comes after the abort is not read: its body is let go.
+    return untilAborted(options.fetch(new Request(url, init)), signal, (late) => void late.body?.cancel().catch(() => undefined));
   }
 
   /** Follows a redirect answer, and those after it, only within the request's own origin. */
