@@ -23,15 +23,19 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 
 export function report(logger: Logger | undefined, event: ClientEvent): void {
   if (!logger) return;
-  switch (event.type) {
-    case "request":
-      logger.debug?.(`${event.method} ${event.url} (attempt ${event.attempt})`, event);
-      break;
-    case "retry":
-      logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
-      break;
-    case "error":
-      logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
-      break;
+  try {
+    switch (event.type) {
+      case "request":
+        logger.debug?.(`${event.method} ${event.url} (attempt ${event.attempt})`, event);
+        break;
+      case "retry":
+        logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
+        break;
+      case "error":
+        logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
+        break;
+    }
+  } catch {
+    // A logger that throws must not fail, or seem to have sent, the request it reports on.
   }
 }

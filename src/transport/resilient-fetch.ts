@@ -187,7 +187,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
     // 204, 205 and any answer to HEAD carry no body by definition.
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204 && response.status !== 205 && described.method !== "HEAD";
-    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : UNPARSED;
+    // A success without a body (204, 205, HEAD) reads as nothing, whatever Content-Length says.
+    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : response.ok ? undefined : UNPARSED;
     return new ReadResponse(response, body ?? "", parsed, described);
   }
 }

@@ -48,14 +48,21 @@ export function shouldRetry(method: string, outcome: AttemptOutcome): boolean {
   }
 }
 
-/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+/**
+ * `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined if absent
+ * or unreadable. A header sent twice arrives joined by a comma (`3, 3`): the first counts.
+ */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const seconds = /^(\d+)(?:\s*,\s*\d+)*$/.exec(trimmed);
+  if (seconds) return Number(seconds[1]) * 1000;
   // An HTTP date names its weekday and month; this keeps "-1" or "1.5" from parsing as years.
   if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
+  // A date's own comma follows its weekday; a comma before another weekday joins two dates.
+  const first = trimmed.split(/,\s*(?=[A-Za-z]{3,9},)/)[0]!;
+  // asctime dates carry no zone and mean GMT, where Date.parse would take local time.
+  const date = Date.parse(/(?:GMT|UTC|Z|[+-]\d{4})\s*$/i.test(first) ? first : `${first} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

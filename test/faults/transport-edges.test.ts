@@ -224,3 +224,25 @@ describe("values that cannot be encoded are refused with a typed error, and noth
       expect(server.attempts).toBe(0);
     }));
 });
+
+it("takes a 205 that announces a body it does not carry as a bodiless success", async () => {
+  const client = createOrderClient({
+    baseUrl: "https://cdp.test",
+    clientKey: "k",
+    apiToken: "t",
+    fetch: async () => new Response(null, { status: 205, headers: { "content-type": "application/json", "content-length": "2" } }),
+  });
+  const { data, error, response } = await client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+  expect([response.status, data, error]).toEqual([205, undefined, undefined]);
+});
+
+it("sends the request, and returns its answer, when the logger throws", () =>
+  withFaultServer([json(201, ORDER)], async (server) => {
+    const broken = () => {
+      throw new Error("logger broke");
+    };
+    const client = createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", logger: { debug: broken, warn: broken, error: broken } });
+    const { data } = await client.POST("/v2.1/orders", { body: NEW_ORDER });
+    expect(data).toEqual(ORDER);
+    expect(server.attempts).toBe(1);
+  }));

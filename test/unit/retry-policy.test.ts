@@ -40,8 +40,28 @@ describe("parseRetryAfter", () => {
     ["soon", undefined],
     ["-1", undefined],
     ["1.5", undefined],
+    // A header sent twice is joined with a comma; the first value counts.
+    ["3, 3", 3000],
+    ["3,120", 3000],
+    ["Fri, 27 Nov 2026 10:00:03 GMT, Fri, 27 Nov 2026 10:00:09 GMT", 3000],
+    // The obsolete forms: RFC 850, and asctime, which has no zone and means GMT.
+    ["Friday, 27-Nov-26 10:00:03 GMT", 3000],
+    ["Fri Nov 27 10:00:03 2026", 3000],
   ])("%j → %s ms", (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
+  });
+
+  it("reads an asctime date as GMT whatever the machine's time zone", () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["America/New_York", "Asia/Tokyo"]) {
+        process.env.TZ = tz;
+        expect(parseRetryAfter("Fri Nov 27 10:00:03 2026", now)).toBe(3000);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 
