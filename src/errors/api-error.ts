@@ -40,11 +40,18 @@ function asErrorBody(body: unknown): CdpErrorBody | undefined {
   return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 
+function textOf(body: unknown): string | undefined {
+  if (body === undefined || body === null || body === "") return undefined;
+  return (typeof body === "string" ? body : JSON.stringify(body)).slice(0, 2000);
+}
+
 /** An HTTP error answer from the API. Subclasses name the status; `createApiError` picks one. */
 export class ApiError extends CdpError {
   override name = "ApiError";
   readonly status: number;
   readonly body: CdpErrorBody | undefined;
+  /** The answer's body as text when it is not a CDP error body (an HTML page from a proxy), cut at 2,000 characters. */
+  readonly bodyText: string | undefined;
   readonly method: string;
   readonly url: string;
   readonly operation: string | undefined;
@@ -58,6 +65,7 @@ export class ApiError extends CdpError {
     super(`${init.method} ${init.url} failed with HTTP ${init.status}${detail ? ` (${detail})` : ""}${hint ? `. ${hint}` : ""}`);
     this.status = init.status;
     this.body = body;
+    this.bodyText = body === undefined ? textOf(init.body) : undefined;
     this.method = init.method;
     this.url = init.url;
     this.operation = init.operation;

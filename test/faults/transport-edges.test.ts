@@ -246,3 +246,9 @@ it("sends the request, and returns its answer, when the logger throws", () =>
     expect(data).toEqual(ORDER);
     expect(server.attempts).toBe(1);
   }));
+
+it("keeps an error answer's HTML body as text on the error", () =>
+  withFaultServer([{ status: 404, headers: { "content-type": "text/html" }, body: "<html><h1>404 from the proxy</h1></html>" }], async (server) => {
+    const error = await unwrap(clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "NotFoundError", body: undefined, bodyText: "<html><h1>404 from the proxy</h1></html>" });
+  }));

@@ -79,14 +79,22 @@ describe("createApiError", () => {
     expect(error.message).toMatch(/region matches your tenant \(requests went to api-engage-eu\.sitecorecloud\.io\)/);
   });
 
-  it.each([[undefined], ["<html>oops</html>"], [[1, 2]], [{ status: { nested: true }, message: 5 }]])(
-    "tolerates a body that is not a CDP error body: %j",
-    (body) => {
-      const error = errorFor(500, body);
-      expect(error.body).toBeUndefined();
-      expect(error.message).toBe("GET https://api-engage-eu.sitecorecloud.io/v2.1/orders/o1 failed with HTTP 500");
-    },
-  );
+  it.each([
+    ["", undefined],
+    ["<html>oops</html>", "<html>oops</html>"],
+    [[1, 2], "[1,2]"],
+    [{ status: { nested: true }, message: 5 }, '{"status":{"nested":true},"message":5}'],
+  ])("keeps a body that is not a CDP error body as text: %j", (body, text) => {
+    const error = errorFor(502, body);
+    expect(error.body).toBeUndefined();
+    expect(error.bodyText).toBe(text);
+    expect(error.message).toBe("GET https://api-engage-eu.sitecorecloud.io/v2.1/orders/o1 failed with HTTP 502");
+  });
+
+  it("cuts a long body text at 2,000 characters, and keeps none beside a CDP error body", () => {
+    expect(errorFor(502, "x".repeat(5000)).bodyText).toHaveLength(2000);
+    expect(errorFor(404, { status: 404, message: "Not found" }).bodyText).toBeUndefined();
+  });
 
   it("serialises to plain data", () => {
     const error = errorFor(404, { status: 404, code: 404, message: "Not found" });
