@@ -43,7 +43,8 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
           const status = incoming.statusCode ?? 0;
           if (status < 200 || status > 599) {
             // No Response can hold it; the transport ends the call with this, as it does for fetch.
-            return reject(outsideHttpStatus(status, request.url, answerHeaders.get("content-type"), Buffer.concat(chunks).toString()));
+            const described = { method: request.method, url: request.url, operation: undefined };
+            return reject(outsideHttpStatus(status, described, answerHeaders.get("content-type"), Buffer.concat(chunks).toString()));
           }
           const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";
           // The status text is set as received: Response's constructor refuses some bytes in it.

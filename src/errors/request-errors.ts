@@ -1,6 +1,8 @@
 import { CdpError } from "./base.js";
 import type { RequestDescription } from "./api-error.js";
 
+const MAY_HAVE_PROCESSED = " The server may have processed it: check whether it took effect before sending it again.";
+
 /** One way a request breaks the spec: where (a JSON path such as `body.items[0].name`) and which rule. */
 export interface Violation {
   path: string;
@@ -47,9 +49,7 @@ export abstract class TransportError extends CdpError {
 
   constructor(summary: string, options: TransportErrorOptions) {
     const { request, attempts, outcomeUnknown } = options;
-    const unknown = outcomeUnknown
-      ? " The server may have processed it: check whether it took effect before sending it again."
-      : "";
+    const unknown = outcomeUnknown ? MAY_HAVE_PROCESSED : "";
     super(`${request.method} ${request.url} ${summary} after ${attempts} attempt${attempts === 1 ? "" : "s"}.${unknown}`, {
       cause: options.cause,
     });
@@ -72,40 +72,83 @@ export class TimeoutError extends TransportError {
   override name = "TimeoutError";
 }
 
-/** The caller aborted the request; `cause` is the caller's abort reason. */
+/**
+ * The caller aborted; `cause` is the caller's abort reason. Aborted during a request (not
+ * between pages of a listing), it names the request; a POST or PATCH aborted after it may
+ * have gone out has `outcomeUnknown` and keeps what was sent.
+ */
 export class RequestAbortedError extends CdpError {
   override name = "RequestAbortedError";
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly operation: string | undefined;
+  readonly outcomeUnknown: boolean;
+  readonly sent: SentRequest | undefined;
+
+  constructor(message: string, options: { cause?: unknown; request?: RequestDescription; sent?: SentRequest | undefined }) {
+    super(options.sent ? `${message}${MAY_HAVE_PROCESSED}` : message, { cause: options.cause });
+    this.method = options.request?.method;
+    this.url = options.request?.url;
+    this.operation = options.request?.operation;
+    this.outcomeUnknown = options.sent !== undefined;
+    this.sent = options.sent;
+  }
 }
 
-/** The API answered success but the body is not the JSON the spec promises. */
+/**
+ * The API answered success but the body is not the JSON the spec promises. The request was
+ * processed: a POST or PATCH keeps what was sent, so nobody sends it again unawares.
+ */
 export class ResponseParseError extends CdpError {
   override name = "ResponseParseError";
   readonly status: number;
+  readonly method: string;
   readonly url: string;
+  readonly operation: string | undefined;
   readonly contentType: string | null;
   /** The first bytes of the body, for diagnosis. */
   readonly bodyStart: string;
+  readonly sent: SentRequest | undefined;
 
-  constructor(init: { status: number; url: string; contentType: string | null; body: string; reason: string; cause?: unknown }) {
-    super(`${init.url} answered HTTP ${init.status} with ${init.reason}`, { cause: init.cause });
+  constructor(init: {
+    status: number;
+    request: RequestDescription;
+    contentType: string | null;
+    body: string;
+    reason: string;
+    cause?: unknown;
+    sent?: SentRequest | undefined;
+  }) {
+    super(`${init.request.method} ${init.request.url} answered HTTP ${init.status} with ${init.reason}`, { cause: init.cause });
     this.status = init.status;
-    this.url = init.url;
+    this.method = init.request.method;
+    this.url = init.request.url;
+    this.operation = init.request.operation;
     this.contentType = init.contentType;
     this.bodyStart = init.body.slice(0, 200);
+    this.sent = init.sent;
   }
 }
 
 /** A redirect was not followed: to another origin (it would hand over the credentials), or too many. */
 export class RedirectError extends CdpError {
   override name = "RedirectError";
+  readonly method: string;
+  readonly url: string;
+  readonly operation: string | undefined;
   readonly location: string;
   /** What was sent, when a 303 said a POST or PATCH had been processed before the redirect failed. */
   readonly sent: SentRequest | undefined;
 
-  constructor(from: string, location: string, reason: string, processed?: SentRequest) {
+  /** `from` is the URL that answered with the redirect: the request's, or one it was redirected to. */
+  constructor(init: { request: RequestDescription; from: string; location: string; reason: string; processed?: SentRequest | undefined }) {
+    const { request, processed } = init;
     const note = processed ? ` The ${processed.method} was processed (the server answered 303 See Other): do not send it again.` : "";
-    super(`${from} answered with ${reason}.${note}`);
-    this.location = location;
+    super(`${request.method} ${init.from} answered with ${init.reason}.${note}`);
+    this.method = request.method;
+    this.url = request.url;
+    this.operation = request.operation;
+    this.location = init.location;
     this.sent = processed;
   }
 }

@@ -62,6 +62,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
       const remaining = deadlineAt - Date.now();
       const endsAtDeadline = remaining <= timeoutMs;
+      // Aborted before it started, the attempt sends nothing.
+      const abortedAtStart = callerSignal?.aborted === true;
       const controller = new AbortController();
       let timedOut = false;
       const attemptTimer = setTimeout(() => {
@@ -86,11 +88,15 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
         if (response.ok || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
-          return finish(response, text, described);
+          return finish(response, text, described, body);
         }
       } catch (error) {
         if (error instanceof CdpError) return fail(options.logger, error, request);
-        if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(request, callerSignal), request);
+        if (callerSignal?.aborted) {
+          // A POST or PATCH aborted once it may have gone out may have been processed.
+          const unknown = !abortedAtStart && !shouldRetry(request.method, { kind: "connection" });
+          return fail(options.logger, abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined), request);
+        }
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = hops.processed || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
@@ -113,7 +119,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        return response ? finish(response, text, described) : fail(options.logger, failure!, request);
+        return response ? finish(response, text, described, body) : fail(options.logger, failure!, request);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
@@ -121,7 +127,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.
         await wait(delay, callerSignal ?? new AbortController().signal);
       } catch (error) {
-        if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(request, callerSignal), request);
+        // Between attempts the last one's outcome is known: it was worth retrying.
+        if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
         throw error;
       }
     }
@@ -158,7 +165,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       // Idempotent methods may still be repeated as a whole.
       if (response.status === 303) hops.processed ||= !shouldRetry(request.method, { kind: "connection" });
       // An error after that carries what was sent, so nobody sends it again unawares.
-      const refuse = (location: string, reason: string) => new RedirectError(url, location, reason, hops.processed ? sentRequest(described, body) : undefined);
+      const refuse = (location: string, reason: string) =>
+        new RedirectError({ request: described, from: url, location, reason, processed: hops.processed ? sentRequest(described, body) : undefined });
       let next: URL;
       try {
         next = new URL(location, url);
@@ -181,15 +189,18 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
   }
 
-  function finish(response: Response, body: string | undefined, described: RequestDescription): Response {
+  /** The answer as returned: `text` is its body as read, `payload` what was sent. */
+  function finish(response: Response, text: string | undefined, described: RequestDescription, payload: Payload): Response {
     if (response.status > 599) {
-      throw outsideHttpStatus(response.status, described.url, response.headers.get("content-type"), body ?? "");
+      throw outsideHttpStatus(response.status, described, response.headers.get("content-type"), text ?? "");
     }
     // 204, 205 and any answer to HEAD carry no body by definition.
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204 && response.status !== 205 && described.method !== "HEAD";
+    // An unreadable success of a request that must not be repeated keeps what was sent.
+    const processed = ok && !shouldRetry(described.method, { kind: "connection" }) ? sentRequest(described, payload) : undefined;
     // A success without a body (204, 205, HEAD) reads as nothing, whatever Content-Length says.
-    const parsed = ok ? parseSuccessBody(response.status, described.url, response.headers, body ?? "") : response.ok ? undefined : UNPARSED;
-    return new ReadResponse(response, body ?? "", parsed, described);
+    const parsed = ok ? parseSuccessBody(response.status, described, response.headers, text ?? "", processed) : response.ok ? undefined : UNPARSED;
+    return new ReadResponse(response, text ?? "", parsed, described);
   }
 }
 
@@ -202,8 +213,8 @@ function fail(logger: Logger | undefined, error: CdpError, request: { method: st
   throw error;
 }
 
-function abortedByCaller(request: { method: string; url: string }, callerSignal: AbortSignal): RequestAbortedError {
-  return new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason });
+function abortedByCaller(request: RequestDescription, callerSignal: AbortSignal, sent?: SentRequest): RequestAbortedError {
+  return new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason, request, sent });
 }
 
 /** What was sent, for an error to carry; the body decoded only then. */

@@ -252,3 +252,45 @@ it("keeps an error answer's HTML body as text on the error", () =>
     const error = await unwrap(clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "NotFoundError", body: undefined, bodyText: "<html><h1>404 from the proxy</h1></html>" });
   }));
+
+describe("errors off the HTTP error path name the request, and keep what was sent when it may have been processed", () => {
+  it("a POST's unreadable success keeps what was sent; a GET's names the request", () =>
+    withFaultServer([{ status: 201, headers: { "content-type": "text/html" }, body: "<html>created</html>" }, { status: 200, headers: { "content-type": "text/html" }, body: "<html/>" }], async (server) => {
+      const client = clientOf(server);
+      const post = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+      expect(post).toBeInstanceOf(ResponseParseError);
+      expect(post).toMatchObject({ method: "POST", operation: "POST /v2.1/orders", sent: { body: JSON.stringify(NEW_ORDER) } });
+      const get = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+      expect(get).toMatchObject({ name: "ResponseParseError", method: "GET", operation: "GET /v2.1/orders/{orderRef}", sent: undefined });
+    }));
+
+  it("a redirect error names the request", () =>
+    withFaultServer([{ redirectTo: "https://elsewhere.example/v2.1/orders/o1" }], async (server) => {
+      const error = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RedirectError", method: "GET", url: `${server.url}/v2.1/orders/${orderRef}`, operation: "GET /v2.1/orders/{orderRef}" });
+    }));
+
+  it.each([
+    ["POST", true],
+    ["GET", false],
+  ] as const)("a %s the caller aborts while it is in flight (outcome unknown: %s)", (method, unknown) =>
+    withFaultServer([{ ...json(201, ORDER), delayFirstByteMs: 2_000 }], async (server) => {
+      const caller = new AbortController();
+      setTimeout(() => caller.abort(), 100);
+      const call =
+        method === "POST"
+          ? clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER, signal: caller.signal })
+          : clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal: caller.signal });
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestAbortedError);
+      expect(error).toMatchObject({ method, outcomeUnknown: unknown, sent: unknown ? { method, body: JSON.stringify(NEW_ORDER) } : undefined });
+      expect((error as Error).message.includes("may have processed")).toBe(unknown);
+    }));
+
+  it("a POST whose signal was aborted before it started sent nothing, and says so", () =>
+    withFaultServer([json(201, ORDER)], async (server) => {
+      const error = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "RequestAbortedError", outcomeUnknown: false, sent: undefined, operation: "POST /v2.1/orders" });
+      expect(server.attempts).toBe(0);
+    }));
+});
