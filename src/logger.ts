@@ -23,19 +23,22 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 
 export function report(logger: Logger | undefined, event: ClientEvent): void {
   if (!logger) return;
+  // A logger that throws, or rejects, must not fail (or seem to have sent) the request it reports on.
   try {
-    switch (event.type) {
-      case "request":
-        logger.debug?.(`${event.method} ${event.url} (attempt ${event.attempt})`, event);
-        break;
-      case "retry":
-        logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
-        break;
-      case "error":
-        logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
-        break;
-    }
+    const logged: unknown = log(logger, event);
+    if (logged instanceof Promise) logged.catch(() => undefined);
   } catch {
-    // A logger that throws must not fail, or seem to have sent, the request it reports on.
+    // ignored, as above
+  }
+}
+
+function log(logger: Logger, event: ClientEvent): unknown {
+  switch (event.type) {
+    case "request":
+      return logger.debug?.(`${event.method} ${event.url} (attempt ${event.attempt})`, event);
+    case "retry":
+      return logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
+    case "error":
+      return logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
   }
 }

@@ -3,6 +3,7 @@ import {
   ConnectionError,
   RedirectError,
   RequestAbortedError,
+  ResponseParseError,
   TimeoutError,
   type RequestDescription,
   type SentRequest,
@@ -91,6 +92,10 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
           return finish(response, text, described, body);
         }
       } catch (error) {
+        // A custom fetch knows neither the operation nor, after a redirect, the request's URL.
+        if (error instanceof ResponseParseError && error.operation === undefined && (error.status < 200 || error.status > 599)) {
+          return fail(options.logger, outsideHttpStatus(error.status, described, error.contentType, error.bodyStart), request);
+        }
         if (error instanceof CdpError) return fail(options.logger, error, request);
         if (callerSignal?.aborted) {
           // A POST or PATCH aborted once it may have gone out may have been processed.

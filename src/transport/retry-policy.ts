@@ -55,12 +55,12 @@ export function shouldRetry(method: string, outcome: AttemptOutcome): boolean {
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;
   const trimmed = value.trim();
-  const seconds = /^(\d+)(?:\s*,\s*\d+)*$/.exec(trimmed);
-  if (seconds) return Number(seconds[1]) * 1000;
+  const head = trimmed.split(",")[0]!.trim();
+  if (/^\d+$/.test(head)) return Number(head) * 1000;
   // An HTTP date names its weekday and month; this keeps "-1" or "1.5" from parsing as years.
   if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
-  // A date's own comma follows its weekday; a comma before another weekday joins two dates.
-  const first = trimmed.split(/,\s*(?=[A-Za-z]{3,9},)/)[0]!;
+  // A date's own comma follows its weekday; a comma before another weekday joins two values.
+  const first = trimmed.split(/,\s*(?=[A-Za-z]{3,9}[, ])/)[0]!;
   // asctime dates carry no zone and mean GMT, where Date.parse would take local time.
   const date = Date.parse(/(?:GMT|UTC|Z|[+-]\d{4})\s*$/i.test(first) ? first : `${first} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);

@@ -72,7 +72,7 @@ describe("the CLI's node:http fetch, on answers no Response can hold", () => {
       const cdp = createOrderClient({ baseUrl: server.url, ...FAKE_CREDENTIALS, fetch: nodeFetch(2), retry: { maxRetries: 2, initialDelayMs: 1 } });
       const error = await cdp.GET("/v2.1/orders", { params: { query: { referenceId: "X" } } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseParseError);
-      expect(error).toMatchObject({ status: 600, contentType: "application/json", bodyStart: "{}" });
+      expect(error).toMatchObject({ status: 600, contentType: "application/json", bodyStart: "{}", method: "GET", operation: "GET /v2.1/orders" });
       expect(server.hits()).toBe(1);
     } finally {
       await server.close();

@@ -294,3 +294,13 @@ describe("errors off the HTTP error path name the request, and keep what was sen
       expect(server.attempts).toBe(0);
     }));
 });
+
+it("ignores a logger whose methods return a rejected promise", () =>
+  withFaultServer([json(201, ORDER)], async (server) => {
+    const rejecting = async () => {
+      throw new Error("log sink down");
+    };
+    const client = createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", logger: { debug: rejecting, warn: rejecting, error: rejecting } });
+    expect((await client.POST("/v2.1/orders", { body: NEW_ORDER })).data).toEqual(ORDER);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // an unhandled rejection would fail the run
+  }));

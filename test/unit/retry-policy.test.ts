@@ -47,6 +47,9 @@ describe("parseRetryAfter", () => {
     // The obsolete forms: RFC 850, and asctime, which has no zone and means GMT.
     ["Friday, 27-Nov-26 10:00:03 GMT", 3000],
     ["Fri Nov 27 10:00:03 2026", 3000],
+    ["Fri Nov 27 10:00:03 2026, Fri Nov 27 10:00:09 2026", 3000],
+    ["3, Fri, 27 Nov 2026 10:00:09 GMT", 3000],
+    ["Fri, 27 Nov 2026 10:00:03 GMT, 9", 3000],
   ])("%j → %s ms", (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
   });
