@@ -35,13 +35,15 @@ type UntypedGet = (
   init: { params: ListParams; signal: AbortSignal },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-function checkEnvelope(data: unknown, url: string): Envelope {
+function checkEnvelope(data: unknown, url: string, requested: number): Envelope {
   if (data === null || typeof data !== "object") throw new InvalidPageError(url, "its body is not an object");
   const page = data as Partial<Envelope>;
   if (!Array.isArray(page.items)) throw new InvalidPageError(url, "its body has no items array");
   if (!Number.isSafeInteger(page.offset) || (page.offset as number) < 0) {
     throw new InvalidPageError(url, "its body has no non-negative integer offset");
   }
+  // A page from elsewhere in the collection would repeat some items and skip others.
+  if (page.offset !== requested) throw new InvalidPageError(url, `its offset is ${page.offset}, not the ${requested} asked for`);
   for (const name of ["next", "last"] as const) {
     const link: unknown = page[name];
     if (link != null && (typeof link !== "object" || typeof (link as { href?: unknown }).href !== "string")) {
@@ -66,6 +68,6 @@ export function pageFetcher<Path extends ListPath, Page extends Envelope>(
   return async ({ offset, limit }, signal) => {
     const result = await get(path, { params: { ...params, query: { ...params.query, offset, limit } }, signal });
     const data = await unwrap(result);
-    return checkEnvelope(data, result.response.url) as Page;
+    return checkEnvelope(data, result.response.url, offset) as Page;
   };
 }

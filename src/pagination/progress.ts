@@ -11,7 +11,8 @@ export class ProgressGuard {
 
   /** Checks a page before it is handed out; pages must arrive in collection order. */
   accept(page: Envelope): void {
-    if (typeof page.href === "string") {
+    // Only an href that names its offset tells pages apart; some servers leave the query out.
+    if (typeof page.href === "string" && /[?&]offset=/.test(page.href)) {
       if (this.#seenHrefs.has(page.href)) {
         throw new PaginationLoopError("repeated-page", `the page ${page.href} came back twice`, page.offset, this.#lastOffset);
       }

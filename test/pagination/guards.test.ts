@@ -30,15 +30,34 @@ function withoutLast({ last: _last, ...page }: Envelope): Envelope {
 }
 
 describe("paginate: loop detection", () => {
-  it("ends with PaginationLoopError when the server ignores the offset and repeats the first page", async () => {
+  it("ends with PaginationLoopError when the server repeats the first page under the offset asked for", async () => {
     const fake = new FakeCollection({
       total: 1000,
-      rewrite: (_, request: FakeRequest) => envelopeFor(request.url, 0, request.limit, 1000),
+      rewrite: (_, request: FakeRequest) => ({ ...envelopeFor(request.url, 0, request.limit, 1000), offset: request.offset }),
     });
     const error = await listAll(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationLoopError);
     expect(error).toMatchObject({ reason: "repeated-page" });
     expect(fake.requests.length).toBeLessThanOrEqual(5);
+  });
+
+  it("lists every item when the pages' hrefs leave their query out", async () => {
+    const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, href: page.href!.split("?")[0]! }) });
+    const items = await paginate(fake.client, PATH, { params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } } }).collect({ max: 1_000 });
+    expect(items.map((item) => item.ref)).toEqual(Array.from({ length: 250 }, (_, i) => `item-${i}`));
+  });
+
+  it.each([1, 4])("ends with InvalidPageError when a page is not the one asked for (concurrency %i)", async (concurrency) => {
+    // Asked for offset 200, the server answers with the page at 150: 150–199 would come twice, 250–299 never.
+    const fake = new FakeCollection({ total: 500, rewrite: (page, request: FakeRequest) => (request.offset === 200 ? envelopeFor(request.url, 150, 100, 500) : page) });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of paginate(fake.client, PATH, { params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } } }, { concurrency })) seen.push(item.ref ?? "");
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidPageError);
+    expect((error as Error).message).toContain("its offset is 150, not the 200 asked for");
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen).size).toBe(200);
   });
 
   it("ends with PaginationLoopError, before sending it, when a next link points back", async () => {
