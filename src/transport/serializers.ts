@@ -3,7 +3,7 @@ import { RequestValidationError, type Violation } from "../errors/index.js";
 
 // A lone surrogate (half of a UTF-16 pair, as a string cut in the wrong place leaves)
 // cannot be percent-encoded: encodeURIComponent throws a plain URIError.
-const LONE_SURROGATE = /\p{Cs}/u;
+export const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Fills `{name}` path parameters, percent-encoding each value so a ref can never change

@@ -41,4 +41,10 @@ describe("keys of an import line", () => {
       "body.consumers[0].orderItems: is not imported: a consumer's links are not part of a line",
     ]);
   });
+
+  it("refuses a string with a lone surrogate anywhere in the line: its referenceId could never be looked up", () => {
+    const { items, ...order } = sample! as unknown as { items: Record<string, unknown>[] } & Record<string, unknown>;
+    const line = { ...order, referenceId: "SHOP-\ud800-1", items: [{ ...items[0], name: "cut \udc00" }] };
+    expect(pathsOf(line)).toEqual(["body.referenceId wellFormed", "body.items[0].name wellFormed"]);
+  });
 });

@@ -6,6 +6,7 @@ import {
   RateLimitError,
   RequestAbortedError,
   ResponseParseError,
+  TimeoutError,
   TransportError,
 } from "../../errors/index.js";
 
@@ -27,6 +28,14 @@ export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof InternalServerError || error instanceof ResponseParseError) return "ambiguous";
   if (error instanceof ApiError) return error.status === 408 ? "ambiguous" : "permanent";
   return "permanent";
+}
+
+/**
+ * An ambiguous failure after which the server may still be working on the request (it timed
+ * out, here or at a gateway): a look-up that finds nothing right after proves nothing.
+ */
+export function mayStillTakeEffect(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof ApiError && (error.status === 504 || error.status === 408));
 }
 
 /** Errors after which no other line can succeed either: the run stops. */

@@ -1,6 +1,6 @@
 // How one step of a line is run: looked up first when it may already exist, created
 // otherwise, and tried again after a failure that repeating may cure.
-import { classifyFailure } from "./failure.js";
+import { classifyFailure, mayStillTakeEffect } from "./failure.js";
 
 export interface StepOptions {
   /** Look every step up before creating it: the line may be partly in the API already. */
@@ -25,6 +25,8 @@ export interface Step<T> {
  */
 export async function ensure<T>(step: Step<T>, options: StepOptions, found: string[], lookUpFirst = options.lookUpFirst): Promise<T> {
   let lookUp = lookUpFirst;
+  // A create that timed out may still be applied: not finding it yet does not allow another.
+  let unsettled: unknown;
   for (let attempt = 1; ; attempt++) {
     try {
       if (lookUp) {
@@ -33,14 +35,17 @@ export async function ensure<T>(step: Step<T>, options: StepOptions, found: stri
           found.push(step.name);
           return existing;
         }
+        if (unsettled !== undefined) throw unsettled; // the line fails; --resume looks again later
         lookUp = false;
       }
       return await step.create();
     } catch (error) {
+      if (error === unsettled) throw error;
       const kind = classifyFailure(error);
       if (kind === "permanent" || kind === "aborted" || attempt >= options.maxAttempts) throw error;
       // A failed lookup is tried again; a create that may have worked is looked up first.
       if (kind === "ambiguous" || lookUp) lookUp = true;
+      if (kind === "ambiguous" && mayStillTakeEffect(error)) unsettled = error;
       await options.backoff(attempt);
     }
   }
