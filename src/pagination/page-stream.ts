@@ -26,6 +26,8 @@ interface Cursor {
 
 const ignore = () => undefined;
 
+const cursorOf = (page: Envelope): Cursor => ({ offset: page.offset, next: page.next ?? undefined });
+
 /** The offset a `next` link names, and its limit when it is one the API accepts. */
 function nextPosition(href: string, baseUrl: string): PagePosition {
   const position = readPageLink("next", href, baseUrl);
@@ -100,7 +102,7 @@ export async function* streamPages<Page extends Envelope>(
       for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
         let page: Page | undefined = await head;
         guard.accept(page);
-        cursor = { offset: page.offset, next: page.next ?? undefined };
+        cursor = cursorOf(page);
         yield page;
         page = undefined; // released: the consumer is done with it
         stopIfAborted();
@@ -121,7 +123,7 @@ export async function* streamPages<Page extends Envelope>(
   try {
     let first: Page | undefined = await request(start);
     guard.accept(first);
-    let cursor: Cursor = { offset: first.offset, next: first.next ?? undefined };
+    let cursor: Cursor = cursorOf(first);
     let offsets: Iterator<number> | undefined;
     let limit = start.limit;
     // Links are read only when the page says there is more; then they must be usable.
@@ -146,7 +148,7 @@ export async function* streamPages<Page extends Envelope>(
       guard.checkAdvance(position.offset);
       let page: Page | undefined = await request({ offset: position.offset, limit: position.limit ?? limit });
       guard.accept(page);
-      cursor = { offset: page.offset, next: page.next ?? undefined };
+      cursor = cursorOf(page);
       yield page;
       page = undefined;
       stopIfAborted();

@@ -14,7 +14,7 @@ import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
 import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./read-response.js";
-import { DEFAULT_RETRY, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
+import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
 export interface TransportOptions {
@@ -99,12 +99,12 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (error instanceof CdpError) return fail(options.logger, error, request);
         if (callerSignal?.aborted) {
           // A POST or PATCH aborted once it may have gone out may have been processed.
-          const unknown = !abortedAtStart && !shouldRetry(request.method, { kind: "connection" });
+          const unknown = !abortedAtStart && !isIdempotent(request.method);
           return fail(options.logger, abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined), request);
         }
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
-        const ambiguous = hops.processed || (outcome.kind !== "refused" && !shouldRetry(request.method, { kind: "connection" }));
+        const ambiguous = hops.processed || (outcome.kind !== "refused" && !isIdempotent(request.method));
         const ErrorClass = timedOut ? TimeoutError : ConnectionError;
         const summary = deadlineReached
           ? `did not finish within the ${deadlineMs} ms deadline`
@@ -168,7 +168,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       if (!isRedirect(response.status) || location === null) return response;
       // A 303 says the request was processed, whether or not its Location is followed.
       // Idempotent methods may still be repeated as a whole.
-      if (response.status === 303) hops.processed ||= !shouldRetry(request.method, { kind: "connection" });
+      if (response.status === 303) hops.processed ||= !isIdempotent(request.method);
       // An error after that carries what was sent, so nobody sends it again unawares.
       const refuse = (location: string, reason: string) =>
         new RedirectError({ request: described, from: url, location, reason, processed: hops.processed ? sentRequest(described, body) : undefined });
@@ -202,7 +202,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     // 204, 205 and any answer to HEAD carry no body by definition.
     const ok = response.status >= 200 && response.status < 300 && response.status !== 204 && response.status !== 205 && described.method !== "HEAD";
     // An unreadable success of a request that must not be repeated keeps what was sent.
-    const processed = ok && !shouldRetry(described.method, { kind: "connection" }) ? sentRequest(described, payload) : undefined;
+    const processed = ok && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
     // A success without a body (204, 205, HEAD) reads as nothing, whatever Content-Length says.
     const parsed = ok ? parseSuccessBody(response.status, described, response.headers, text ?? "", processed) : response.ok ? undefined : UNPARSED;
     return new ReadResponse(response, text ?? "", parsed, described);

@@ -34,9 +34,14 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const NOT_PROCESSED_STATUS = new Set([429, 503]);
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
+/** Whether sending a request twice has the effect of sending it once: not a POST or PATCH. */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
 /** Whether an attempt may be repeated: never a POST or PATCH that the server may have processed. */
 export function shouldRetry(method: string, outcome: AttemptOutcome): boolean {
-  const idempotent = IDEMPOTENT.has(method.toUpperCase());
+  const idempotent = isIdempotent(method);
   switch (outcome.kind) {
     case "refused":
       return true;

@@ -3,7 +3,14 @@ import { RequestValidationError, type Violation } from "../errors/index.js";
 
 // A lone surrogate (half of a UTF-16 pair, as a string cut in the wrong place leaves)
 // cannot be percent-encoded: encodeURIComponent throws a plain URIError.
-export const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Where in `value` (under `at`) strings hold a lone surrogate: `at.key`, `at[0]`, … */
+export function loneSurrogatePaths(value: unknown, at: string): string[] {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? [at] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => loneSurrogatePaths(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`));
+}
 
 /**
  * Fills `{name}` path parameters, percent-encoding each value so a ref can never change
@@ -34,22 +41,15 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
 
 const standardQuery = createQuerySerializer();
 
-/** Whether a query value (a string, or an array or object of them) holds a lone surrogate. */
-function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return LONE_SURROGATE.test(value);
-  return value !== null && typeof value === "object" && Object.values(value).some(holdsLoneSurrogate);
-}
-
 /** openapi-fetch's query serializer, refusing a value that holds a lone surrogate with a typed error. */
 export function safeQuerySerializer(query: Record<string, unknown>): string {
   try {
     return standardQuery(query);
   } catch (error) {
     if (!(error instanceof URIError)) throw error;
-    const bad = Object.keys(query).filter((name) => holdsLoneSurrogate(query[name]));
     throw new RequestValidationError(
       "request",
-      bad.map((name) => ({ path: `query.${name}`, rule: "wellFormed", message: "holds a lone surrogate, which cannot be sent" })),
+      loneSurrogatePaths(query, "query").map((path) => ({ path, rule: "wellFormed", message: "holds a lone surrogate, which cannot be sent" })),
     );
   }
 }

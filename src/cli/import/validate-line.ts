@@ -2,7 +2,7 @@
 // (a referenceId on the order and on every item, unique within the line), and each request
 // it will make, with the same validators the client runs. Paths name the place in the line.
 import { RequestValidationError, type Violation } from "../../errors/index.js";
-import { LONE_SURROGATE } from "../../transport/serializers.js";
+import { loneSurrogatePaths } from "../../transport/serializers.js";
 import { validateRequest, type RequestParts } from "../../validation/validate-request.js";
 import {
   consumersOf,
@@ -92,12 +92,8 @@ function unknownKeyViolations(line: OrderLine): Violation[] {
  * Strings holding a lone surrogate (a broken UTF-16 string): such a referenceId could be
  * sent in a body but never in the query that looks it up, so a resume could not find it.
  */
-function malformedStrings(value: unknown, at: string): Violation[] {
-  if (typeof value === "string") {
-    return LONE_SURROGATE.test(value) ? [{ path: at, rule: "wellFormed", message: "holds a lone surrogate (a string cut in the middle of a character)" }] : [];
-  }
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => malformedStrings(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`));
+function malformedStrings(line: OrderLine): Violation[] {
+  return loneSurrogatePaths(line, "body").map((path) => ({ path, rule: "wellFormed", message: "holds a lone surrogate (a string cut in the middle of a character)" }));
 }
 
 /** The referenceId rules of each item, by item. */
@@ -139,7 +135,7 @@ export function checkLine(text: string): CheckedLine {
     orderViolations.push({ path: "body.orderedAt", rule: "date-time", message: "must be a date-time with a full offset, such as 2024-03-01T10:15:00+01:00" });
   }
   const violations = [
-    ...malformedStrings(line, "body"),
+    ...malformedStrings(line),
     ...unknownKeyViolations(line),
     ...orderViolations,
     ...(line.contact === undefined ? [] : requestViolations("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef }, body: line.contact }, "body.contact")),
