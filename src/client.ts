@@ -5,7 +5,7 @@ import { normalizeBaseUrl } from "./base-url.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
 import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
-import { ReadResponse } from "./transport/read-response.js";
+import { ReadResponse, UNPARSED } from "./transport/read-response.js";
 import { createResilientFetch } from "./transport/resilient-fetch.js";
 import { safeBodySerializer, safePathSerializer, safeQuerySerializer } from "./transport/serializers.js";
 import { validateBeforeSending } from "./validation/lazy.js";
@@ -22,11 +22,29 @@ interface CallInit extends Pick<OutgoingInit, "operation"> {
   body?: unknown;
   baseUrl?: string;
   Request?: typeof Request;
+  parseAs?: string;
   /** Middleware for this call alone (an openapi-fetch option), run after the client's. */
   middleware?: Middleware[];
 }
 
 type Send = (method: string, path: string, init?: CallInit) => Promise<unknown>;
+
+interface CallResult {
+  data?: unknown;
+  response: Response;
+}
+
+/**
+ * A success's data from the transport's parse. openapi-fetch parses a body sent without
+ * Content-Length (chunked) again from its text, so calls ask it for the text; an answer
+ * that middleware put in place of the transport's is parsed here, as openapi-fetch would.
+ */
+function withParsedData(result: CallResult): CallResult {
+  if (typeof result.data !== "string") return result;
+  const parsed = ReadResponse.parsedOf(result.response);
+  result.data = parsed !== UNPARSED ? parsed : result.data === "" ? undefined : JSON.parse(result.data);
+  return result;
+}
 
 /**
  * Registered ahead of the caller's middleware, so it sees each answer last: one that
@@ -79,6 +97,7 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
       options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
     }
     if (withMiddleware(init)) options.Request = Request;
+    options.parseAs ??= "text";
     return options;
   };
   const named: Send = (method, path, init) => {
@@ -93,10 +112,12 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
         : Promise.resolve(init.baseUrl)
             .then(normalizeBaseUrl)
             .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
-    if (!withMiddleware(init)) return sent;
+    // The caller's own parseAs is theirs: it is left as openapi-fetch reads it.
+    const parsed = init?.parseAs === undefined ? sent.then((result) => withParsedData(result as CallResult)) : sent;
+    if (!withMiddleware(init)) return parsed;
     // An answer that onRequest middleware returned skips every onResponse: described here.
-    return sent.then((result) => {
-      const { response } = result as { response: Response };
+    return parsed.then((result) => {
+      const { response } = result as CallResult;
       ReadResponse.describe(response, { method, url: response.url, operation });
       return result;
     });

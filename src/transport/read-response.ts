@@ -39,6 +39,11 @@ export class ReadResponse extends Response {
     return #request in response ? response.#request : replacedAnswers.get(response);
   }
 
+  /** The body the transport parsed for this answer, or UNPARSED for another answer. */
+  static parsedOf(response: Response): unknown {
+    return #parsed in response ? response.#parsed : UNPARSED;
+  }
+
   /** Records what was sent for an answer that middleware returned instead of the transport's. */
   static describe(response: Response, request: RequestDescription): void {
     if (ReadResponse.requestOf(response) === undefined) replacedAnswers.set(response, request);

@@ -1,6 +1,6 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { createOrderClient } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
@@ -82,3 +82,38 @@ it("gives a clone headers of its own", async () => {
   copy.headers.set("x-answer", "changed");
   expect([response.headers.get("x-answer"), copy.headers.get("x-answer")]).toEqual(["1", "changed"]);
 });
+
+// The fault server answers chunked (no Content-Length), which openapi-fetch would parse again from the text.
+it("parses a success body once, whether or not it came with a Content-Length", () =>
+  withFaultServer([json(200, ORDER), json(200, ORDER, { "content-length": String(JSON.stringify(ORDER).length) })], async (server) => {
+    const client = clientOf(server);
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      for (const framing of ["chunked", "content-length"]) {
+        parse.mockClear();
+        const { data } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+        expect(data, framing).toEqual(ORDER);
+        expect(parse.mock.calls.filter(([text]) => text === JSON.stringify(ORDER)), framing).toHaveLength(1);
+      }
+    } finally {
+      parse.mockRestore();
+    }
+  }));
+
+it("keeps the caller's own parseAs", () =>
+  withFaultServer([json(200, ORDER), json(200, ORDER)], async (server) => {
+    const client = clientOf(server);
+    const path = { orderRef };
+    const { data: text } = await client.GET("/v2.1/orders/{orderRef}", { params: { path }, parseAs: "text" });
+    expect(text).toBe(JSON.stringify(ORDER));
+    const { data: stream } = await client.GET("/v2.1/orders/{orderRef}", { params: { path }, parseAs: "stream" });
+    expect(JSON.parse(await new Response(stream).text())).toEqual(ORDER);
+  }));
+
+it("parses the success that onResponse middleware put in place of the answer", () =>
+  withFaultServer([json(200, ORDER)], async (server) => {
+    const client = clientOf(server);
+    client.use({ onResponse: ({ response }) => new Response(response.body, response) });
+    const { data } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(data).toEqual(ORDER);
+  }));
