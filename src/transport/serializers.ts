@@ -29,14 +29,24 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
     const name = piece.slice(0, end);
     const value = pathParams[name];
     const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
-    if (text === "" || text === "." || text === ".." || LONE_SURROGATE.test(text)) {
+    const encoded = text === "." || text === ".." ? "" : encodeOrEmpty(text);
+    if (encoded === "") {
       bad.push({ path: `path.${name}`, rule: "pathSegment", message: "must be a non-empty, well-formed reference, not '.' or '..'" });
       continue;
     }
-    filled += encodeURIComponent(text) + piece.slice(end + 1);
+    filled += encoded + piece.slice(end + 1);
   }
   if (bad.length > 0) throw new RequestValidationError(`request to ${pathname}`, bad);
   return filled;
+}
+
+/** The percent-encoded text, or "" when it holds a lone surrogate (encoding throws a URIError). */
+function encodeOrEmpty(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return "";
+  }
 }
 
 const standardQuery = createQuerySerializer();
