@@ -86,9 +86,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
   };
   const send = client.request as unknown as Send;
   const withMiddleware = (init: CallInit | undefined) => middlewareRegistered || Boolean(init?.middleware?.length);
-  // Built by assignment, not spreads of conditional objects: it runs on every call.
+  // It runs on every call: the common fields go in the one literal, since a property added
+  // after a spread costs microseconds (V8 leaves the fast shape). parseAs comes first, so
+  // the caller's own wins.
   const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => {
-    const options: CallInit = { ...init, operation };
+    const options: CallInit = { parseAs: "text", ...init, operation };
     // openapi-fetch fills a path template only when `params.path` is given; the path
     // serializer then refuses what is missing instead of sending `{orderRef}` as is.
     if (!init?.params?.path && path.includes("{")) options.params = { ...init?.params, path: {} };
@@ -97,7 +99,6 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
       options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
     }
     if (withMiddleware(init)) options.Request = Request;
-    options.parseAs ??= "text";
     return options;
   };
   const named: Send = (method, path, init) => {
