@@ -6,7 +6,7 @@ import { resolveConfig, type OrderClientOptions } from "./config.js";
 import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./transport/read-response.js";
-import { createResilientFetch } from "./transport/resilient-fetch.js";
+import { createResilientFetch, type TransportOptions } from "./transport/resilient-fetch.js";
 import { safeBodySerializer, safePathSerializer, safeQuerySerializer } from "./transport/serializers.js";
 import { validateBeforeSending } from "./validation/lazy.js";
 
@@ -23,6 +23,8 @@ interface CallInit extends Pick<OutgoingInit, "operation"> {
   baseUrl?: string;
   Request?: typeof Request;
   parseAs?: string;
+  /** A fetch for this call alone (an openapi-fetch option): it gets the client's transport too. */
+  fetch?: TransportOptions["fetch"];
   /** Middleware for this call alone (an openapi-fetch option), run after the client's. */
   middleware?: Middleware[];
 }
@@ -75,7 +77,7 @@ const nameReplacedRequests: Middleware = {
  * its path, query and body against the spec before anything is sent. Once middleware is
  * registered (or given to a call), calls build standard Requests, which middleware expects.
  */
-function wrapMethods(client: Client<paths, "application/json">, validate: boolean): void {
+function wrapMethods(client: Client<paths, "application/json">, validate: boolean, transportWith: (fetch: TransportOptions["fetch"]) => TransportOptions["fetch"]): void {
   let middlewareRegistered = false;
   const use = client.use;
   client.use = (...middleware) => {
@@ -99,6 +101,8 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
       options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
     }
     if (withMiddleware(init)) options.Request = Request;
+    // Timeouts, retries and the redirect rules hold for a call's own fetch as well.
+    if (init?.fetch) options.fetch = transportWith(init.fetch);
     return options;
   };
   const named: Send = (method, path, init) => {
@@ -139,14 +143,15 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
  */
 export function createOrderClient(options: OrderClientOptions = {}): OrderClient {
   const config = resolveConfig(options);
-  const transport = createResilientFetch({
+  const transportOptions: TransportOptions = {
     fetch: options.fetch,
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
     logger: options.logger,
-  });
+  };
+  const transport = createResilientFetch(transportOptions);
   const client = createClient<paths, "application/json">({
     baseUrl: config.baseUrl,
     fetch: transport,
@@ -157,6 +162,6 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
     // Kept in openapi-fetch's closure: not readable back from the client or its middleware options.
     headers: { Authorization: basicAuthorization(config.clientKey, config.apiToken), Accept: "application/json" },
   });
-  wrapMethods(client, options.validateRequests !== false);
+  wrapMethods(client, options.validateRequests !== false, (fetch) => createResilientFetch({ ...transportOptions, fetch }) as TransportOptions["fetch"]);
   return Object.assign(client, { baseUrl: config.baseUrl });
 }

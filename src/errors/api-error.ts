@@ -1,4 +1,5 @@
 import { CdpError } from "./base.js";
+import type { SentRequest } from "./request-errors.js";
 
 /** The error body Sitecore CDP sends; `status` is a number or a name such as "UNAUTHORIZED". */
 export interface CdpErrorBody {
@@ -21,6 +22,8 @@ export interface ApiErrorInit extends RequestDescription {
   status: number;
   headers: Headers;
   body: unknown;
+  /** What was sent, when a 303 said a POST or PATCH was processed and this answers the GET after it. */
+  processed?: SentRequest | undefined;
 }
 
 function asErrorBody(body: unknown): CdpErrorBody | undefined {
@@ -56,13 +59,23 @@ export class ApiError extends CdpError {
   readonly url: string;
   readonly operation: string | undefined;
   readonly headers: Record<string, string>;
+  /**
+   * What was sent, when a 303 said a POST or PATCH was processed: this error answered the
+   * GET that followed it, so the POST or PATCH must not be sent again.
+   */
+  readonly sent: SentRequest | undefined;
 
   constructor(init: ApiErrorInit, hint?: string) {
     const body = asErrorBody(init.body);
     const detail = [body?.status !== undefined && body.status !== init.status ? String(body.status) : "", body?.message ?? ""]
       .filter(Boolean)
       .join(": ");
-    super(`${init.method} ${init.url} failed with HTTP ${init.status}${detail ? ` (${detail})` : ""}${hint ? `. ${hint}` : ""}`);
+    const answer = `HTTP ${init.status}${detail ? ` (${detail})` : ""}${hint ? `. ${hint}` : ""}`;
+    super(
+      init.processed
+        ? `${init.method} ${init.url} was processed (the server answered 303 See Other), but the GET that followed failed with ${answer}. Do not send the ${init.method} again.`
+        : `${init.method} ${init.url} failed with ${answer}`,
+    );
     this.status = init.status;
     this.body = body;
     this.bodyText = body === undefined ? textOf(init.body) : undefined;
@@ -70,6 +83,7 @@ export class ApiError extends CdpError {
     this.url = init.url;
     this.operation = init.operation;
     this.headers = Object.fromEntries(init.headers);
+    this.sent = init.processed;
   }
 
   get code(): number | undefined {

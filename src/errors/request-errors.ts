@@ -130,25 +130,36 @@ export class ResponseParseError extends CdpError {
   }
 }
 
-/** A redirect was not followed: to another origin (it would hand over the credentials), or too many. */
+/** Says that a POST or PATCH was processed, for errors that come after a 303. */
+function processedNote(method: string): string {
+  return ` The ${method} was processed (the server answered 303 See Other): do not send it again.`;
+}
+
+/**
+ * A redirect was not followed: to another origin (it would hand over the credentials), too
+ * many, or a 301 or 302 to a POST or PATCH (it may have been processed).
+ */
 export class RedirectError extends CdpError {
   override name = "RedirectError";
   readonly method: string;
   readonly url: string;
   readonly operation: string | undefined;
   readonly location: string;
-  /** What was sent, when a 303 said a POST or PATCH had been processed before the redirect failed. */
+  /** What was sent, when a 303 said a POST or PATCH was processed, or a 301 or 302 to one leaves that unknown. */
   readonly sent: SentRequest | undefined;
 
-  /** `from` is the URL that answered with the redirect: the request's, or one it was redirected to. */
-  constructor(init: { request: RequestDescription; from: string; location: string; reason: string; processed?: SentRequest | undefined }) {
-    const { request, processed } = init;
-    const note = processed ? ` The ${processed.method} was processed (the server answered 303 See Other): do not send it again.` : "";
+  /**
+   * `from` is the URL that answered with the redirect: the request's, or one it was redirected
+   * to. `processed` says a 303 came before; `sent` without it, that the outcome is unknown.
+   */
+  constructor(init: { request: RequestDescription; from: string; location: string; reason: string; sent?: SentRequest | undefined; processed?: boolean }) {
+    const { request, sent } = init;
+    const note = sent === undefined ? "" : init.processed ? processedNote(sent.method) : MAY_HAVE_PROCESSED;
     super(`${request.method} ${init.from} answered with ${init.reason}.${note}`);
     this.method = request.method;
     this.url = request.url;
     this.operation = request.operation;
     this.location = init.location;
-    this.sent = processed;
+    this.sent = sent;
   }
 }

@@ -19,6 +19,8 @@ export class OutgoingRequest {
   /** The caller's signal, if any. */
   readonly signal: AbortSignal | undefined;
   readonly operation: string | undefined;
+  /** Everything the call was given, for the options fetch reads besides these (`cache`, `keepalive`, …). */
+  readonly init: OutgoingInit;
 
   constructor(url: string, init: OutgoingInit) {
     this.url = url;
@@ -28,5 +30,6 @@ export class OutgoingRequest {
     this.body = init.body ?? undefined;
     this.signal = init.signal ?? undefined;
     this.operation = init.operation;
+    this.init = init;
   }
 }

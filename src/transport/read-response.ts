@@ -1,4 +1,9 @@
-import type { RequestDescription } from "../errors/index.js";
+import type { RequestDescription, SentRequest } from "../errors/index.js";
+
+/** Where an answer's request went; `processed` when a 303 said a POST or PATCH was processed before it. */
+export interface AnsweredRequest extends RequestDescription {
+  processed?: SentRequest | undefined;
+}
 
 /** What was sent for answers that middleware put in place of the transport's. */
 const replacedAnswers = new WeakMap<Response, RequestDescription>();
@@ -16,12 +21,12 @@ export class ReadResponse extends Response {
   readonly #text: string;
   readonly #parsed: unknown;
   readonly #url: string;
-  readonly #request: RequestDescription;
+  readonly #request: AnsweredRequest;
   readonly #headers: Headers;
   readonly #statusText: string;
   #standard: Response | undefined;
 
-  constructor(answer: Pick<Response, "status" | "statusText" | "headers" | "url">, text: string, parsed: unknown, request: RequestDescription) {
+  constructor(answer: Pick<Response, "status" | "statusText" | "headers" | "url">, text: string, parsed: unknown, request: AnsweredRequest) {
     // The answer's headers are kept as they are (immutable when fetch made them, as on any
     // fetch answer): copying them into a new list costs more per call. Its status text is
     // kept as is too: fetch reads any bytes into it, which Response's constructor may refuse.
@@ -35,7 +40,7 @@ export class ReadResponse extends Response {
   }
 
   /** What was sent for an answer the transport returned, for building typed errors. */
-  static requestOf(response: Response): RequestDescription | undefined {
+  static requestOf(response: Response): AnsweredRequest | undefined {
     return #request in response ? response.#request : replacedAnswers.get(response);
   }
 

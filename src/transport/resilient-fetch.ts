@@ -9,11 +9,11 @@ import {
   type SentRequest,
 } from "../errors/index.js";
 import { redactHeaders, report, type Logger } from "../logger.js";
-import { classifyNetworkFailure } from "./failure.js";
+import { classifyNetworkFailure, factsOf } from "./failure.js";
 import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
 import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
-import { ReadResponse, UNPARSED } from "./read-response.js";
+import { ReadResponse, UNPARSED, type AnsweredRequest } from "./read-response.js";
 import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
@@ -54,17 +54,19 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   const wait = options.sleep ?? defaultSleep;
 
   return async function resilientFetch(request: Request | OutgoingRequest): Promise<Response> {
-    const { callerSignal, body, operation } = plainParts(request) ?? (await readParts(request));
+    const parts = plainParts(request) ?? (await readParts(request));
+    const { callerSignal, body, operation } = parts;
     const described: RequestDescription = { method: request.method, url: request.url, operation };
     const deadlineAt = Date.now() + deadlineMs;
 
     for (let attempt = 1; ; attempt++) {
+      // Aborted before it starts (or during a wait that did not end at the abort), the
+      // attempt is not made: a custom fetch might not honour an aborted signal.
+      if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
       // One controller per attempt, aborted by the caller's signal or by whichever comes
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
       const remaining = deadlineAt - Date.now();
       const endsAtDeadline = remaining <= timeoutMs;
-      // Aborted before it started, the attempt sends nothing.
-      const abortedAtStart = callerSignal?.aborted === true;
       const controller = new AbortController();
       let timedOut = false;
       const attemptTimer = setTimeout(() => {
@@ -82,26 +84,28 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (options.logger) {
           report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
         }
-        response = await send(request.url, request, body, controller.signal);
-        if (isRedirect(response.status)) response = await followSameOrigin(request, described, body, controller.signal, response, hops);
+        response = await send(request.url, request, parts, body, controller.signal);
+        if (isRedirect(response.status)) response = await followSameOrigin(request, described, parts, controller.signal, response, hops);
         // A custom fetch's answer may not stop reading when the signal aborts.
         text = await (options.fetch ? untilAborted(response.text(), controller.signal) : response.text());
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
-        if (response.ok || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
+        if (hops.processed) return finish(response, text, { ...described, processed: sentRequest(described, body) }, body);
+        if (response.ok || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, text, described, body);
         }
       } catch (error) {
+        // The caller's abort wins over what it interrupted, even when its reason is one of ours.
+        if (callerSignal?.aborted && (error === callerSignal.reason || !(error instanceof CdpError))) {
+          // A POST or PATCH aborted once it may have gone out may have been processed.
+          const unknown = !isIdempotent(request.method);
+          return fail(options.logger, abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined), request);
+        }
         // A custom fetch knows neither the operation nor, after a redirect, the request's URL.
         if (error instanceof ResponseParseError && error.operation === undefined && (error.status < 200 || error.status > 599)) {
           return fail(options.logger, outsideHttpStatus(error.status, described, error.contentType, error.bodyStart), request);
         }
         if (error instanceof CdpError) return fail(options.logger, error, request);
-        if (callerSignal?.aborted) {
-          // A POST or PATCH aborted once it may have gone out may have been processed.
-          const unknown = !abortedAtStart && !isIdempotent(request.method);
-          return fail(options.logger, abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined), request);
-        }
         const deadlineReached = timedOut && endsAtDeadline;
         outcome = timedOut ? { kind: "timeout" } : { kind: classifyNetworkFailure(error) };
         const ambiguous = hops.processed || (outcome.kind !== "refused" && !isIdempotent(request.method));
@@ -113,7 +117,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
             : outcome.kind === "refused"
               ? "could not connect"
               : "lost its connection before a complete answer";
-        failure = new ErrorClass(summary, { request: sentRequest(described, body), attempts: attempt, outcomeUnknown: ambiguous, cause: error });
+        // A custom fetch's error may hold its Request, credentials included: only its facts are kept.
+        const cause = options.fetch ? factsOf(error) : error;
+        failure = new ErrorClass(summary, { request: sentRequest(described, body), attempts: attempt, outcomeUnknown: ambiguous, cause });
         if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(options.logger, failure, request);
       } finally {
         clearTimeout(attemptTimer);
@@ -143,8 +149,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
    * One hop: the global fetch gets the URL and init (no Request copy); a custom fetch gets a
    * Request, and is not waited for past the signal, which it may ignore.
    */
-  function send(url: string, request: Request | OutgoingRequest, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
-    const init: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
+  function send(url: string, request: Request | OutgoingRequest, parts: RequestParts, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
+    const init: RequestInit = { ...parts.options, method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
     if (!options.fetch) return globalThis.fetch(url, init);
     // An answer that comes after the abort is not read: its body is let go.
     return untilAborted(options.fetch(new Request(url, init)), signal, (late) => void late.body?.cancel().catch(() => undefined));
@@ -154,57 +160,64 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
   async function followSameOrigin(
     request: Request | OutgoingRequest,
     described: RequestDescription,
-    body: Payload,
+    parts: RequestParts,
     signal: AbortSignal,
     redirect: Response,
     hops: { processed: boolean },
   ): Promise<Response> {
     let response = redirect;
     let url = request.url;
+    const { body } = parts;
     let method = request.method;
     let payload = body;
     for (let hop = 1; ; hop++) {
       const location = response.headers.get("location");
       if (!isRedirect(response.status) || location === null) return response;
+      await response.body?.cancel();
       // A 303 says the request was processed, whether or not its Location is followed.
       // Idempotent methods may still be repeated as a whole.
       if (response.status === 303) hops.processed ||= !isIdempotent(request.method);
       // An error after that carries what was sent, so nobody sends it again unawares.
-      const refuse = (location: string, reason: string) =>
-        new RedirectError({ request: described, from: url, location, reason, processed: hops.processed ? sentRequest(described, body) : undefined });
+      const refuse = (location: string, reason: string, unsure = false) =>
+        new RedirectError({ request: described, from: url, location, reason, sent: hops.processed || unsure ? sentRequest(described, body) : undefined, processed: hops.processed });
       let next: URL;
       try {
         next = new URL(location, url);
       } catch {
-        await response.body?.cancel();
         throw refuse(location, "a Location that is not a URL");
       }
       if (next.origin !== new URL(request.url).origin) {
-        await response.body?.cancel();
         throw refuse(next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
       }
+      // fetch cannot send to a URL with a user name or password in it.
+      if (next.username !== "" || next.password !== "") throw refuse(location, "a Location with a user name or password in it");
       if (hop > MAX_REDIRECTS) throw refuse(next.href, `more than ${MAX_REDIRECTS} redirects`);
-      await response.body?.cancel();
+      // Browsers turn a POST answered 301 or 302 into a GET, as if it had been processed;
+      // servers mean either. Neither repeating it nor dropping it is safe.
+      if ((response.status === 301 || response.status === 302) && !isIdempotent(method)) {
+        throw refuse(next.href, `${response.status} to a ${method}, not followed: whether it was processed is unknown`, true);
+      }
       if (response.status === 303) {
         method = "GET";
         payload = undefined;
       }
       url = next.href;
-      response = await send(url, request, payload, signal, method);
+      response = await send(url, request, parts, payload, signal, method);
     }
   }
 
   /** The answer as returned: `text` is its body as read, `payload` what was sent. */
-  function finish(response: Response, text: string | undefined, described: RequestDescription, payload: Payload): Response {
+  function finish(response: Response, text: string | undefined, described: AnsweredRequest, payload: Payload): Response {
     if (response.status > 599) {
       throw outsideHttpStatus(response.status, described, response.headers.get("content-type"), text ?? "");
     }
-    // 204, 205 and any answer to HEAD carry no body by definition.
-    const ok = response.status >= 200 && response.status < 300 && response.status !== 204 && response.status !== 205 && described.method !== "HEAD";
+    // 204, 205 and any answer to HEAD carry no body by definition; a DELETE answers with none.
+    const bodiless = response.status === 204 || response.status === 205 || described.method === "HEAD" || (described.method === "DELETE" && !text);
+    const carriesJson = response.status >= 200 && response.status < 300 && !bodiless;
     // An unreadable success of a request that must not be repeated keeps what was sent.
-    const processed = ok && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
-    // A success without a body (204, 205, HEAD) reads as nothing, whatever Content-Length says.
-    const parsed = ok ? parseSuccessBody(response.status, described, response.headers, text ?? "", processed) : response.ok ? undefined : UNPARSED;
+    const processed = carriesJson && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
+    // A success without a body reads as nothing, whatever Content-Length says.
+    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, text ?? "", processed) : response.ok ? undefined : UNPARSED;
     return new ReadResponse(response, text ?? "", parsed, described);
   }
 }
@@ -224,20 +237,34 @@ function abortedByCaller(request: RequestDescription, callerSignal: AbortSignal,
 
 /** What was sent, for an error to carry; the body decoded only then. */
 function sentRequest(described: RequestDescription, body: Payload): SentRequest {
-  return { ...described, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) };
+  const { method, url, operation } = described;
+  return { method, url, operation, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) };
 }
 
 interface RequestParts {
   callerSignal: AbortSignal | undefined;
   body: Payload;
   operation: string | undefined;
+  /** What else fetch is given: the call's options (`cache`, `keepalive`, a framework's own). */
+  options: RequestInit;
+}
+
+/** The options a standard Request carries besides those each attempt sets. */
+const REQUEST_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "referrer", "referrerPolicy"] as const;
+
+/** A Request's options, and those openapi-fetch put on it as properties (a framework's own, such as `next`). */
+function optionsOf(request: Request | OutgoingRequest): RequestInit {
+  if (request instanceof OutgoingRequest) return request.init;
+  const options: Record<string, unknown> = { ...request };
+  for (const key of REQUEST_OPTIONS) if (request[key] !== undefined) options[key] = request[key];
+  return options;
 }
 
 /** The parts of openapi-fetch's request with a string body or none, which need no reading. */
 function plainParts(request: Request | OutgoingRequest): RequestParts | undefined {
   if (!(request instanceof OutgoingRequest)) return undefined;
   const { body } = request;
-  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation } : undefined;
+  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation, options: request.init } : undefined;
 }
 
 /** The parts of any other request, its body read once. */
@@ -249,7 +276,7 @@ async function readParts(request: Request | OutgoingRequest): Promise<RequestPar
     const encoded = new Response(request.body);
     const type = encoded.headers.get("content-type");
     if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
-    return { callerSignal: request.signal, body: await encoded.arrayBuffer(), operation };
+    return { callerSignal: request.signal, body: await encoded.arrayBuffer(), operation, options: optionsOf(request) };
   }
-  return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation };
+  return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation, options: optionsOf(request) };
 }

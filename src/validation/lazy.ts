@@ -10,7 +10,11 @@ let loading: Promise<typeof import("./request-violations.js")> | undefined;
  * entry and are not split into a chunk both would share.
  */
 export async function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> {
-  const { requestViolations } = await (loading ??= import("./request-violations.js"));
+  // A failed load (a chunk the network did not deliver) is tried again by the next call.
+  const { requestViolations } = await (loading ??= import("./request-violations.js").catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  }));
   const violations = requestViolations(operation, parts);
   if (violations.length > 0) throw new RequestValidationError(operation, violations);
 }

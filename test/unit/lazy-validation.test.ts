@@ -1,0 +1,17 @@
+// The validators load on the first call; a load that fails (a chunk the network did not
+// deliver) must not fail every call after it.
+import { expect, it, vi } from "vitest";
+
+it("loads the validators again after a failed load", async () => {
+  let loads = 0;
+  vi.doMock("../../src/validation/request-violations.js", async (importOriginal) => {
+    if (++loads === 1) throw new Error("chunk not delivered");
+    return importOriginal();
+  });
+  const { validateBeforeSending } = await import("../../src/validation/lazy.js");
+  const parts = { path: { orderRef: "o1" } };
+  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).rejects.toThrow(/chunk not delivered|error when mocking/);
+  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).resolves.toBeUndefined();
+  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", { path: { orderRef: "" } })).rejects.toMatchObject({ name: "RequestValidationError" });
+  expect(loads).toBe(2);
+});
