@@ -142,6 +142,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
  * back from the client object; requests are validated, timed and retried as configured.
  */
 export function createOrderClient(options: OrderClientOptions = {}): OrderClient {
+  return createAdmittingOrderClient(options, undefined);
+}
+
+/** `createOrderClient` whose every attempt first waits for its turn: for the package's command and its rate gate. */
+export function createAdmittingOrderClient(options: OrderClientOptions, admit: TransportOptions["admit"]): OrderClient {
   const config = resolveConfig(options);
   const transportOptions: TransportOptions = {
     fetch: options.fetch,
@@ -150,6 +155,7 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
     logger: options.logger,
+    admit,
   };
   const transport = createResilientFetch(transportOptions);
   const client = createClient<paths, "application/json">({

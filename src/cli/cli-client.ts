@@ -1,11 +1,12 @@
 // The client the commands use: credentials and region from flags or the environment, and
 // every request through one rate gate. Credentials go to the client and nowhere else.
-import { createOrderClient, DEFAULT_RETRY, type OrderClient } from "../index.js";
+import { createAdmittingOrderClient } from "../client.js";
+import { DEFAULT_RETRY, type OrderClient } from "../index.js";
 import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
 import { isRegion } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { nodeFetch } from "./node-fetch.js";
-import { gatedFetch, RateGate } from "./rate-gate.js";
+import { admitThrough, RateGate } from "./rate-gate.js";
 
 export interface CliClient {
   client: OrderClient;
@@ -41,7 +42,7 @@ export function createCliClient(
   const apiToken = values["api-token"] ?? env.CDP_API_TOKEN;
   const gate = new RateGate({ maxInFlight });
   const { timeoutMs, deadlineMs } = requestTimings(values);
-  const client = createOrderClient({
+  const client = createAdmittingOrderClient({
     ...(region !== undefined ? { region } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(clientKey !== undefined ? { clientKey } : {}),
@@ -49,7 +50,7 @@ export function createCliClient(
     timeoutMs,
     deadlineMs,
     validateRequests: options.validateRequests ?? true,
-    fetch: gatedFetch(gate, nodeFetch(maxInFlight)),
-  });
+    fetch: nodeFetch(maxInFlight),
+  }, admitThrough(gate));
   return { client, gate };
 }

@@ -109,16 +109,13 @@ export class RateGate {
   }
 }
 
-/** A `fetch` for the client that passes every attempt, retries included, through the gate. */
-export function gatedFetch(gate: RateGate, send: (request: Request) => Promise<Response> = (r) => globalThis.fetch(r)) {
-  return async (request: Request): Promise<Response> => {
-    await gate.acquire(request.signal);
-    let response: Response | undefined;
-    try {
-      response = await send(request);
-      return response;
-    } finally {
-      gate.release(response?.status, response?.headers.get("retry-after") ?? null);
-    }
+/**
+ * The client's admission through the gate: every attempt, retries included, waits for its
+ * turn before its timeout starts, and gives its slot back with its answer.
+ */
+export function admitThrough(gate: RateGate) {
+  return async (signal: AbortSignal | undefined) => {
+    await gate.acquire(signal);
+    return (response: Response | undefined) => gate.release(response?.status, response?.headers.get("retry-after") ?? null);
   };
 }

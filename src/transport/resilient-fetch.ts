@@ -28,6 +28,12 @@ export interface TransportOptions {
   logger?: Logger | undefined;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
+  /**
+   * Waits for the request's turn before each attempt (the command's rate gate), and returns
+   * what to call with the attempt's answer. The wait counts toward neither the attempt's
+   * timeout nor the deadline.
+   */
+  admit?: ((signal: AbortSignal | undefined) => Promise<(response: Response | undefined) => void>) | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -57,12 +63,23 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const parts = plainParts(request) ?? (await readParts(request));
     const { callerSignal, body, operation } = parts;
     const described: RequestDescription = { method: request.method, url: request.url, operation };
-    const deadlineAt = Date.now() + deadlineMs;
+    let deadlineAt = Date.now() + deadlineMs;
 
     for (let attempt = 1; ; attempt++) {
       // Aborted before it starts (or during a wait that did not end at the abort), the
       // attempt is not made: a custom fetch might not honour an aborted signal.
       if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
+      let admitted: ((response: Response | undefined) => void) | undefined;
+      if (options.admit) {
+        const queuedAt = Date.now();
+        try {
+          admitted = await options.admit(callerSignal);
+        } catch (error) {
+          if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
+          throw error;
+        }
+        deadlineAt += Date.now() - queuedAt;
+      }
       // One controller per attempt, aborted by the caller's signal or by whichever comes
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
       const remaining = deadlineAt - Date.now();
@@ -124,6 +141,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       } finally {
         clearTimeout(attemptTimer);
         stopFollowingCaller?.();
+        admitted?.(response);
       }
 
       const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { gatedFetch, RateGate } from "../../src/cli/rate-gate.js";
+import { admitThrough, RateGate } from "../../src/cli/rate-gate.js";
+import { createAdmittingOrderClient } from "../../src/client.js";
+import { example } from "../contract/examples.js";
+
+const ORDER = example("Order");
+const get = (client: ReturnType<typeof createAdmittingOrderClient>) => client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } });
 
 describe("the rate gate", () => {
   it("holds every request back for the Retry-After of a 429 seen by any one", async () => {
@@ -42,14 +47,49 @@ describe("the rate gate", () => {
     const gate = new RateGate({ maxInFlight: 3 });
     let inFlight = 0;
     let most = 0;
-    const send = gatedFetch(gate, async () => {
+    const fetch = async () => {
       most = Math.max(most, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, 5));
       inFlight--;
-      return new Response("{}", { status: 200 });
-    });
-    await Promise.all(Array.from({ length: 12 }, () => send(new Request("http://127.0.0.1/"))));
+      return Response.json(ORDER);
+    };
+    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch }, admitThrough(gate));
+    const answers = await Promise.all(Array.from({ length: 12 }, () => get(client)));
+    expect(answers.map((a) => a.response.status)).toEqual(Array(12).fill(200));
     expect(most).toBe(3);
+  });
+
+  // A Retry-After longer than the timeout would otherwise fail requests that were never sent.
+  it("starts an attempt's timeout and the call's deadline only once the gate lets it through", async () => {
+    const gate = new RateGate({ maxInFlight: 2 });
+    await gate.acquire();
+    gate.release(429, "1");
+    const sentAt: number[] = [];
+    const fetch = async () => {
+      sentAt.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return Response.json(ORDER);
+    };
+    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, timeoutMs: 100, deadlineMs: 200 }, admitThrough(gate));
+    const startedAt = Date.now();
+    const answers = await Promise.all([get(client), get(client)]);
+    expect(answers.map((a) => a.response.status)).toEqual([200, 200]);
+    expect(Math.min(...sentAt) - startedAt).toBeGreaterThanOrEqual(900);
+  });
+
+  it("gives the slot back when an attempt fails, and ends a wait when the caller aborts", async () => {
+    const gate = new RateGate({ maxInFlight: 1 });
+    const fetch = async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    };
+    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } }, admitThrough(gate));
+    expect(await get(client).catch((e: unknown) => (e as Error).name)).toBe("ConnectionError");
+    await gate.acquire();
+    const caller = new AbortController();
+    const waiting = client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, signal: caller.signal }).catch((e: unknown) => e);
+    caller.abort(new Error("stop"));
+    expect(await waiting).toMatchObject({ name: "RequestAbortedError", outcomeUnknown: false });
+    gate.release(200);
   });
 
   it("gives up a wait when the request is aborted, and keeps its slot free", async () => {
