@@ -70,6 +70,46 @@ describe("cdp-orders export", () => {
     expect(line!.items!.map((item) => item.ext)).toEqual(lines[0]!.items!.map((item) => item.ext));
   });
 
+  it("with --expand, reads in full the members that lists answer only as links", async () => {
+    const expected = await exporting("--reference-id", "EXPORT-000001", "--expand");
+    fake.setIgnoreExpand(true);
+    try {
+      expect(await exporting("--reference-id", "EXPORT-000001", "--expand")).toEqual(expected);
+    } finally {
+      fake.setIgnoreExpand(false);
+    }
+    expect(expected[0]!.consumers!.every((consumer) => consumer.firstName !== undefined)).toBe(true);
+  });
+
+  // Two orders of one guest: the first fails while the second still has requests to make.
+  it("ends at the first failure and leaves no request running", async () => {
+    const own = await startFakeCdp();
+    try {
+      const input = join(dir, "one-guest.ndjson");
+      writeFileSync(input, toNdjson(sampleOrders(2, { prefix: "FAILING", guests: 1, items: 30 })));
+      const imported = await runCliHere(["import", input, "--base-url", own.url, "--quiet"]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const [first, second] = [...own.store.orders.values()];
+      const guestRef = [...own.store.contacts.values()][0]!.guestRef;
+      own.setFaults(({ url }) =>
+        url.startsWith(`/v2.1/orders/${first!.ref}/contacts`) ? { kind: "status", status: 500 } : url.startsWith("/v2.1/orders?") ? undefined : { kind: "delay", ms: 300 },
+      );
+      const stderr = new PassThrough();
+      let err = "";
+      stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+      const args = ["export", "--base-url", own.url, "--guest-ref", guestRef, "--concurrency", "2", "--expand"];
+      expect(await runCli(args, { stdout: new PassThrough(), stderr, env: cliEnv() })).toBe(1);
+      const endedAt = Date.now();
+      expect(err).toMatch(new RegExp(`InternalServerError: GET .*/orders/${first!.ref}/contacts`));
+      // Long enough for the second order's next requests, 300 ms apart, to have come.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(own.requests.filter((request) => request.receivedAt > endedAt).map((request) => request.url)).toEqual([]);
+      expect(own.requests.some((request) => request.url.startsWith(`/v2.1/orders/${second!.ref}/orderItems`))).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("writes nothing, successfully, for a guest without orders", async () => {
     expect(await exporting("--guest-ref", "00000000-0000-4000-8000-000000000000")).toEqual([]);
   });

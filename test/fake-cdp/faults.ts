@@ -17,6 +17,8 @@ export interface FaultContext {
   /** `METHOD /path/template`. */
   operation: string;
   method: string;
+  /** The path and query as received. */
+  url: string;
 }
 
 export type FaultPlan = (request: FaultContext) => Fault | undefined;

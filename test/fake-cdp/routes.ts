@@ -11,6 +11,8 @@ export interface RouteContext {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+  /** Lists answer links even with `expand=true`, as a list that ignores it would. */
+  ignoreExpand?: boolean;
 }
 
 export interface RouteAnswer {
@@ -86,7 +88,7 @@ function renderExtension(c: RouteContext, kind: "orderExtensions" | "itemExtensi
 function page<T extends { href: string; ref: string }>(c: RouteContext, all: T[], extra: Record<string, unknown> = {}) {
   const offset = (c.query.offset as number | undefined) ?? 0;
   const limit = (c.query.limit as number | undefined) ?? 10;
-  const expand = c.query.expand === true;
+  const expand = c.query.expand === true && !c.ignoreExpand;
   const link = (at: number) => {
     const search = new URLSearchParams(Object.entries(c.query).map(([k, v]) => [k, String(v)]));
     search.set("offset", String(at));

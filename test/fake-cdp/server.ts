@@ -45,6 +45,8 @@ export interface FakeCdp {
   readonly violations: readonly string[];
   setFaults(plan: FaultPlan | undefined): void;
   setLatency(ms: number): void;
+  /** Makes every list answer links, `expand=true` or not. */
+  setIgnoreExpand(ignore: boolean): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
   const expectedAuthorization = basicAuthorization(FAKE_CREDENTIALS.clientKey, FAKE_CREDENTIALS.apiToken);
   let faults = options.faults;
   let latencyMs = options.latencyMs ?? 0;
+  let ignoreExpand = false;
   let origin = "";
   const timers = new Set<NodeJS.Timeout>();
 
@@ -115,7 +118,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     const received: ReceivedRequest = { index: requests.length + 1, method, operation: matched?.operation.key, url: `${url.pathname}${url.search}`, receivedAt: Date.now() };
     requests.push(received);
     const text = await readBody(request);
-    const fault: Fault | undefined = matched && faults?.({ index: received.index, operation: matched.operation.key, method });
+    const fault: Fault | undefined = matched && faults?.({ index: received.index, operation: matched.operation.key, method, url: received.url });
     await wait(latencyMs + (fault?.kind === "delay" ? fault.ms : 0));
 
     if (request.headers.authorization !== expectedAuthorization) {
@@ -151,7 +154,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
 
     let answer: RouteAnswer;
     try {
-      answer = ROUTES[operation.key]!({ store, origin, path: url.pathname, params, query, body });
+      answer = ROUTES[operation.key]!({ store, origin, path: url.pathname, params, query, body, ignoreExpand });
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       answer = { status: error.status, body: errorBody(error.status, error.message) };
@@ -184,6 +187,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     violations,
     setFaults: (plan) => void (faults = plan),
     setLatency: (ms) => void (latencyMs = ms),
+    setIgnoreExpand: (ignore) => void (ignoreExpand = ignore),
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

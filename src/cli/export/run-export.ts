@@ -5,7 +5,9 @@
 import type { Writable } from "node:stream";
 import type { components } from "../../../generated/schema.js";
 import type { OrderClient } from "../../client.js";
-import { paginate } from "../../pagination/index.js";
+import { paginate, type ResourceLink } from "../../pagination/index.js";
+import { onAbort } from "../../transport/on-abort.js";
+import { unwrap } from "../../unwrap.js";
 import type { ItemLine, OrderLine } from "../import/order-line.js";
 import { extensionValues, itemLine, orderLine, personLine } from "./to-line.js";
 
@@ -29,46 +31,100 @@ const MAX_MEMBERS = 100_000;
 
 const lastSegment = (href: string) => new URL(href).pathname.split("/").pop() ?? "";
 
+/** A listed member that is only a link: what a list answers for a member it did not expand. */
+const isLinkOnly = (member: object): member is ResourceLink => Object.keys(member).every((key) => key === "href" || key === "ref");
+const refOf = (link: ResourceLink) => link.ref ?? lastSegment(link.href);
+
+/**
+ * The members of an expanded listing in full: a member the API answered only as a link
+ * (a list that ignores `expand`) is read on its own, so the line never lacks its fields.
+ */
+function inFull<T extends object>(members: readonly (T | ResourceLink)[], read: (ref: string) => Promise<T>): Promise<T[]> {
+  return Promise.all(members.map((member) => (isLinkOnly(member) ? read(refOf(member)) : (member as T))));
+}
+
+/** The data extension named `ext` among those listed, read in full when only its link came. */
+async function extNamed<T extends object>(members: readonly (T | ResourceLink)[], read: () => Promise<T>): Promise<T | undefined> {
+  const ext = members.find((member) => (isLinkOnly(member) ? lastSegment(member.href) === "ext" : (member as { name?: string }).name === "ext"));
+  return ext === undefined ? undefined : isLinkOnly(ext) ? read() : (ext as T);
+}
+
+/** Like Promise.all, but the first failure aborts `scope` and is thrown once every task has ended. */
+async function allOrAbort<T extends readonly unknown[]>(scope: AbortController, tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  try {
+    return await Promise.all(tasks);
+  } catch (error) {
+    scope.abort(error);
+    await Promise.allSettled(tasks);
+    throw error;
+  }
+}
+
+/** An AbortController that also aborts when `outer` does; `stop` unlinks it. */
+function linkedScope(outer: AbortSignal | undefined): { scope: AbortController; stop: () => void } {
+  const scope = new AbortController();
+  return { scope, stop: outer ? onAbort(outer, () => scope.abort(outer.reason)) : () => {} };
+}
+
 /**
  * An order with everything under it, in the import format. Consumers go under the first
  * item of this order the API links them to (GET /orderConsumers/{ref}/orderItems); the API
  * offers no way to set that link, so a consumer without one goes under the order's
- * `consumers`, in the order the API lists them.
+ * `consumers`, in the order the API lists them. The first request that fails cancels the
+ * order's others.
  */
-async function expandOrder(client: OrderClient, order: components["schemas"]["Order"], signal: AbortSignal | undefined): Promise<OrderLine> {
-  const options = signal ? { signal } : {};
-  const path = { orderRef: order.ref };
-  const [items, contacts, consumers, extensions] = await Promise.all([
-    paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
-    paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
-    paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
-    paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS }),
-  ]);
-  const itemLines: ItemLine[] = await Promise.all(
-    items.map(async (item) => {
-      const ext = (
-        await paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: { orderItemRef: item.ref }, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS })
-      ).find((e) => e.name === "ext");
-      return { ...itemLine(item), ...(ext ? { ext: extensionValues(ext) } : {}) };
-    }),
-  );
-  const itemIndex = new Map(items.map((item, index) => [item.ref, index]));
-  const orderConsumers: OrderLine["consumers"] = [];
-  for (const consumer of consumers) {
-    const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, options).collect({ max: MAX_MEMBERS });
-    const linked = links.map((link) => itemIndex.get(link.ref ?? lastSegment(link.href))).find((index) => index !== undefined);
-    if (linked === undefined) orderConsumers.push(personLine(consumer));
-    else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));
+async function expandOrder(client: OrderClient, order: components["schemas"]["Order"], outer: AbortSignal): Promise<OrderLine> {
+  const { scope, stop } = linkedScope(outer);
+  try {
+    const { signal } = scope;
+    const options = { signal };
+    const path = { orderRef: order.ref };
+    const [items, contacts, consumers, extensions] = await allOrAbort(scope, [
+      paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path, query: { expand: true } } }, options)
+        .collect({ max: MAX_MEMBERS })
+        .then((members) => inFull(members, (orderItemRef) => unwrap(client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef } }, signal })))),
+      paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path, query: { expand: true } } }, options)
+        .collect({ max: MAX_MEMBERS })
+        .then((members) => inFull(members, (orderContactRef) => unwrap(client.GET("/v2.1/orderContacts/{orderContactRef}", { params: { path: { orderContactRef } }, signal })))),
+      paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path, query: { expand: true } } }, options)
+        .collect({ max: MAX_MEMBERS })
+        .then((members) => inFull(members, (orderConsumerRef) => unwrap(client.GET("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef } }, signal })))),
+      paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path, query: { expand: true } } }, options)
+        .collect({ max: MAX_MEMBERS })
+        .then((members) =>
+          extNamed(members, () => unwrap(client.GET("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: { ...path, dataExtensionName: "ext" } }, signal }))),
+        ),
+    ] as const);
+    const itemLines: ItemLine[] = await allOrAbort(
+      scope,
+      items.map(async (item) => {
+        const itemPath = { orderItemRef: item.ref };
+        const listed = await paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: itemPath, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS });
+        const ext = await extNamed(listed, () =>
+          unwrap(client.GET("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", { params: { path: { ...itemPath, dataExtensionName: "ext" } }, signal })),
+        );
+        return { ...itemLine(item), ...(ext ? { ext: extensionValues(ext) } : {}) };
+      }),
+    );
+    const itemIndex = new Map(items.map((item, index) => [item.ref, index]));
+    const orderConsumers: OrderLine["consumers"] = [];
+    for (const consumer of consumers) {
+      const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, options).collect({ max: MAX_MEMBERS });
+      const linked = links.map((link) => itemIndex.get(refOf(link))).find((index) => index !== undefined);
+      if (linked === undefined) orderConsumers.push(personLine(consumer));
+      else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));
+    }
+    const contact = contacts[0];
+    return {
+      ...orderLine(order),
+      ...(contact ? { contact: personLine(contact) } : {}),
+      ...(itemLines.length > 0 ? { items: itemLines } : {}),
+      ...(orderConsumers.length > 0 ? { consumers: orderConsumers } : {}),
+      ...(extensions ? { ext: extensionValues(extensions) } : {}),
+    };
+  } finally {
+    stop();
   }
-  const contact = contacts[0];
-  const ext = extensions.find((e) => e.name === "ext");
-  return {
-    ...orderLine(order),
-    ...(contact ? { contact: personLine(contact) } : {}),
-    ...(itemLines.length > 0 ? { items: itemLines } : {}),
-    ...(orderConsumers.length > 0 ? { consumers: orderConsumers } : {}),
-    ...(ext ? { ext: extensionValues(ext) } : {}),
-  };
 }
 
 /** Writes one line, waiting for the reader when its buffer is full. */
@@ -91,29 +147,44 @@ async function writeLine(output: Writable, line: OrderLine): Promise<void> {
 }
 
 export async function runExport(options: ExportOptions): Promise<ExportSummary> {
-  const { client, signal } = options;
-  const listOptions = signal ? { signal } : {};
+  const { client } = options;
+  // One failure ends the run: it cancels the orders being expanded and the listing.
+  const { scope, stop } = linkedScope(options.signal);
+  const { signal } = scope;
   // Only needed when several selectors could list the same order.
   const written = options.selectors.length > 1 ? new Set<string>() : undefined;
+  // Orders being expanded, oldest first: output keeps the listing's order.
+  const window: Promise<OrderLine>[] = [];
+  let failure: { error: unknown } | undefined;
   let orders = 0;
-  for (const selector of options.selectors) {
-    const listing = paginate(client, "/v2.1/orders", { params: { query: { ...selector, expand: true } } }, listOptions);
-    // Orders being expanded, oldest first: output keeps the listing's order.
-    const window: Promise<OrderLine>[] = [];
-    const flushOne = async () => {
-      await writeLine(options.output, await window.shift()!);
-      orders++;
-    };
-    for await (const order of listing) {
-      if (written?.has(order.ref)) continue;
-      written?.add(order.ref);
-      const line = options.expand ? expandOrder(client, order, signal) : Promise.resolve(orderLine(order));
-      // A later expansion may fail while an earlier one is awaited; its error surfaces in turn.
-      line.catch(() => {});
-      window.push(line);
-      if (window.length >= options.concurrency) await flushOne();
+  try {
+    for (const selector of options.selectors) {
+      const listing = paginate(client, "/v2.1/orders", { params: { query: { ...selector, expand: true } } }, { signal, concurrency: 1 });
+      const flushOne = async () => {
+        await writeLine(options.output, await window.shift()!);
+        orders++;
+      };
+      for await (const listed of listing) {
+        if (written?.has(listed.ref)) continue;
+        written?.add(listed.ref);
+        const order = inFull([listed], (orderRef) => unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal }))).then(([full]) => full!);
+        const line = order.then((full) => (options.expand ? expandOrder(client, full, signal) : orderLine(full)));
+        // The first failure, wherever in the window, stops the others at once.
+        line.catch((error: unknown) => {
+          failure ??= { error };
+          scope.abort(error);
+        });
+        window.push(line);
+        if (window.length >= options.concurrency) await flushOne();
+      }
+      while (window.length > 0) await flushOne();
     }
-    while (window.length > 0) await flushOne();
+    return { orders };
+  } catch (error) {
+    scope.abort(error);
+    await Promise.allSettled(window);
+    throw failure ? failure.error : error;
+  } finally {
+    stop();
   }
-  return { orders };
 }
