@@ -7,7 +7,7 @@ import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./transport/read-response.js";
 import { createResilientFetch, type TransportOptions } from "./transport/resilient-fetch.js";
-import { safeBodySerializer, safePathSerializer, safeQuerySerializer } from "./transport/serializers.js";
+import { safeBodySerializer, safePathSerializer, safeQuerySerializer, UNNAMED_REQUEST } from "./transport/serializers.js";
 import { validateBeforeSending } from "./validation/lazy.js";
 
 export type OrderClient = Client<paths, "application/json"> & {
@@ -117,8 +117,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
         : Promise.resolve(init.baseUrl)
             .then(normalizeBaseUrl)
             .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
-    // The caller's own parseAs is theirs: it is left as openapi-fetch reads it.
-    const parsed = init?.parseAs === undefined ? sent.then((result) => withParsedData(result as CallResult)) : sent;
+    // The caller's own parseAs is theirs: it is left as openapi-fetch reads it. A serializer's
+    // refusal gets the operation's name, which the serializer does not know.
+    const parsed = sent.then(init?.parseAs === undefined ? (result) => withParsedData(result as CallResult) : undefined, (error: unknown) => {
+      throw error instanceof RequestValidationError && error.operation === UNNAMED_REQUEST ? new RequestValidationError(operation, [...error.violations]) : error;
+    });
     if (!withMiddleware(init)) return parsed;
     // An answer that onRequest middleware returned skips every onResponse: described here.
     return parsed.then((result) => {

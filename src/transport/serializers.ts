@@ -5,6 +5,9 @@ import { RequestValidationError, type Violation } from "../errors/index.js";
 // cannot be percent-encoded: encodeURIComponent throws a plain URIError.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** What the serializers' refusals name, not knowing the operation; the client puts its name in. */
+export const UNNAMED_REQUEST = "request";
+
 /** Where in `value` (under `at`) strings hold a lone surrogate: `at.key`, `at[0]`, … */
 export function loneSurrogatePaths(value: unknown, at: string): string[] {
   if (typeof value === "string") return LONE_SURROGATE.test(value) ? [at] : [];
@@ -36,7 +39,7 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
     }
     filled += encoded + piece.slice(end + 1);
   }
-  if (bad.length > 0) throw new RequestValidationError(`request to ${pathname}`, bad);
+  if (bad.length > 0) throw new RequestValidationError(UNNAMED_REQUEST, bad);
   return filled;
 }
 
@@ -58,7 +61,7 @@ export function safeQuerySerializer(query: Record<string, unknown>): string {
   } catch (error) {
     if (!(error instanceof URIError)) throw error;
     throw new RequestValidationError(
-      "request",
+      UNNAMED_REQUEST,
       loneSurrogatePaths(query, "query").map((path) => ({ path, rule: "wellFormed", message: "holds a lone surrogate, which cannot be sent" })),
     );
   }
@@ -71,6 +74,6 @@ export function safeBodySerializer(body: unknown, headers?: Headers | Record<str
     return (defaultBodySerializer as (body: unknown, headers?: unknown) => string | FormData)(body, headers);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw new RequestValidationError("request", [{ path: "body", rule: "json", message: `cannot be sent as JSON: ${error.message}` }]);
+    throw new RequestValidationError(UNNAMED_REQUEST, [{ path: "body", rule: "json", message: `cannot be sent as JSON: ${error.message}` }]);
   }
 }

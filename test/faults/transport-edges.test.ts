@@ -207,10 +207,13 @@ describe("values that cannot be encoded are refused with a typed error, and noth
       const client = clientOf(server, validateRequests);
       const inPath = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: cut } } }).catch((e: unknown) => e);
       expect(inPath).toBeInstanceOf(RequestValidationError);
-      expect(inPath).toMatchObject({ violations: [{ path: "path.orderRef", rule: "pathSegment" }] });
+      expect(inPath).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}", violations: [{ path: "path.orderRef", rule: "pathSegment" }] });
       const inQuery = await client.GET("/v2.1/orders", { params: { query: { referenceId: cut } } }).catch((e: unknown) => e);
       expect(inQuery).toBeInstanceOf(RequestValidationError);
-      expect(inQuery).toMatchObject({ violations: [{ path: "query.referenceId", rule: "wellFormed" }] });
+      expect(inQuery).toMatchObject({ operation: "GET /v2.1/orders", violations: [{ path: "query.referenceId", rule: "wellFormed" }] });
+      const dots = await client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ".." } } }).catch((e: unknown) => e);
+      expect(dots).toMatchObject({ operation: "DELETE /v2.1/orders/{orderRef}", violations: [{ path: "path.orderRef", rule: "pathSegment" }] });
+      expect((dots as Error).message).toMatch(/^DELETE \/v2\.1\/orders\/\{orderRef\} was not sent/);
       expect(server.attempts).toBe(0);
     }));
 
@@ -220,7 +223,7 @@ describe("values that cannot be encoded are refused with a typed error, and noth
       circular.self = circular;
       const error = await clientOf(server, false).POST("/v2.1/orders", { body: circular as never }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RequestValidationError);
-      expect(error).toMatchObject({ violations: [{ path: "body", rule: "json" }] });
+      expect(error).toMatchObject({ operation: "POST /v2.1/orders", violations: [{ path: "body", rule: "json" }] });
       expect(server.attempts).toBe(0);
     }));
 });
