@@ -26,7 +26,14 @@ interface Cursor {
 
 const ignore = () => undefined;
 
-const cursorOf = (page: Envelope): Cursor => ({ offset: page.offset, next: page.next ?? undefined });
+/**
+ * Where the listing goes on from a page. A page that says there is more has its `last`
+ * link checked too, on every page: a link off the client's origin ends the listing.
+ */
+function cursorOf(page: Envelope, baseUrl: string): Cursor {
+  if (page.next && page.last) readPageLink("last", page.last.href, baseUrl);
+  return { offset: page.offset, next: page.next ?? undefined };
+}
 
 /** The offset a `next` link names, and its limit when it is one the API accepts. */
 function nextPosition(href: string, baseUrl: string): PagePosition {
@@ -102,7 +109,7 @@ export async function* streamPages<Page extends Envelope>(
       for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
         let page: Page | undefined = await head;
         guard.accept(page);
-        cursor = cursorOf(page);
+        cursor = cursorOf(page, baseUrl);
         yield page;
         page = undefined; // released: the consumer is done with it
         stopIfAborted();
@@ -123,7 +130,7 @@ export async function* streamPages<Page extends Envelope>(
   try {
     let first: Page | undefined = await request(start);
     guard.accept(first);
-    let cursor: Cursor = cursorOf(first);
+    let cursor: Cursor = cursorOf(first, baseUrl);
     let offsets: Iterator<number> | undefined;
     let limit = start.limit;
     // Links are read only when the page says there is more; then they must be usable.
@@ -148,7 +155,7 @@ export async function* streamPages<Page extends Envelope>(
       guard.checkAdvance(position.offset);
       let page: Page | undefined = await request({ offset: position.offset, limit: position.limit ?? limit });
       guard.accept(page);
-      cursor = cursorOf(page);
+      cursor = cursorOf(page, baseUrl);
       yield page;
       page = undefined;
       stopIfAborted();

@@ -84,7 +84,9 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
   return {
     [Symbol.asyncIterator]: items,
     pages,
-    async collect({ max }) {
+    async collect(options) {
+      // Called from JavaScript without its options, it says what is missing rather than failing to destructure.
+      const max = (options as { max?: unknown } | undefined)?.max as number;
       checkInteger("max", max, 0, Number.MAX_SAFE_INTEGER, "a non-negative integer");
       const collected: Item[] = [];
       for await (const item of items()) {

@@ -105,6 +105,18 @@ describe("paginate: page links stay on the client's origin", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it.each([
+    ["at concurrency 1, on the first page", 1, 0],
+    ["at the default concurrency, on a later page", undefined, 100],
+  ])("refuses a last link to another origin %s", async (_, concurrency, from) => {
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => (page.last && page.offset >= from ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } } : page),
+    });
+    const listing = paginate(fake.client, PATH, init(), concurrency === undefined ? {} : { concurrency });
+    await expect(listing.collect({ max: 1000 })).rejects.toMatchObject({ name: "PaginationLinkError", link: "last" });
+  });
+
   it("refuses a link that carries user info, and does not repeat it in the error", async () => {
     const fake = new FakeCollection({
       total: 1000,
@@ -167,6 +179,9 @@ describe("paginate: options are checked before anything is sent", () => {
     await expect(paginate(fake.client, PATH, init()).collect({ max: Infinity })).rejects.toBeInstanceOf(
       InvalidPaginationOptionError,
     );
+    // From JavaScript, without the required options.
+    const unbounded = paginate(fake.client, PATH, init()) as unknown as { collect(): Promise<unknown> };
+    await expect(unbounded.collect()).rejects.toMatchObject({ name: "InvalidPaginationOptionError", message: expect.stringMatching(/max/) });
     expect(fake.requests).toEqual([]);
   });
 });
