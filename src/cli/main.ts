@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `cdp-orders` executable. Kept apart from the library entry: it uses Node's modules.
+import { restoreTerminal } from "./import/progress.js";
 import { runCli } from "./run-cli.js";
 
 let interrupts = 0;
@@ -10,7 +11,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   onInterrupt(handler) {
     process.on("SIGINT", () => {
       // The journal is written line by line, so stopping at once loses nothing recorded.
-      if (++interrupts > 1) process.exit(130);
+      if (++interrupts > 1) {
+        restoreTerminal(process.stderr);
+        process.exit(130);
+      }
       handler();
     });
   },

@@ -123,6 +123,14 @@ export function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   };
 }
 
+/**
+ * Shows the cursor and turns line wrap back on, as the bar's own stop would (it hides the
+ * one and turns off the other on a terminal), for an exit that cannot wait for the bar.
+ */
+export function restoreTerminal(stream: { isTTY?: boolean; write(text: string): unknown }): void {
+  if (stream.isTTY) stream.write("\x1b[?25h\x1b[?7h\n");
+}
+
 /** A plain line every `intervalMs`, and a last one at the end, for logs and pipes. */
 export function plainReporter(write: (text: string) => void, intervalMs: number): ProgressReporter {
   let timer: NodeJS.Timeout | undefined;
