@@ -87,7 +87,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     throw new UsageError((error as Error).message);
   }
   const [command, ...positionals] = parsed.positionals;
-  if (parsed.values.help || command === undefined || command === "help") return { command: "help", positionals, values: parsed.values };
+  if (parsed.values.help || command === "help") return { command: "help", positionals, values: parsed.values };
+  if (command === undefined) throw new UsageError("Give a command: import or export.");
   if (command !== "import" && command !== "export") throw new UsageError(`Unknown command "${command}".`);
   // An option of the other command would be ignored without a word (export --dry-run sends).
   const foreign = Object.keys(parsed.values).filter((name) => !OPTIONS_OF[command].has(name));

@@ -37,6 +37,10 @@ function progressReporter(values: CliValues, io: CliIo, stdout: Output, stderr: 
 async function importCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("import takes one file: cdp-orders import <file.ndjson>.");
   const input = resolve(positionals[0]!);
+  const journalPath = values.journal ? resolve(values.journal) : journalPathFor(input);
+  const reportPath = values.report ? resolve(values.report) : `${input}.report.json`;
+  // Each is written to: one file in two roles would overwrite the input or the journal.
+  if (new Set([input, journalPath, reportPath]).size < 3) throw new UsageError("The input, --journal and --report must be three different files.");
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const dryRun = values["dry-run"] === true;
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
@@ -51,8 +55,8 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   });
   const summary = await runImport({
     input,
-    journalPath: values.journal ? resolve(values.journal) : journalPathFor(input),
-    reportPath: values.report ? resolve(values.report) : `${input}.report.json`,
+    journalPath,
+    reportPath,
     dryRun,
     resume: values.resume === true,
     concurrency,

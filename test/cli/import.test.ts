@@ -242,11 +242,14 @@ describe("cdp-orders import", () => {
 
 describe("the cdp-orders command line", () => {
   it.each([
+    [[], "Give a command: import or export."],
     [["frobnicate"], 'Unknown command "frobnicate"'],
     [["import"], "import takes one file"],
     [["import", "x.ndjson", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 64"],
     [["import", "x.ndjson", "--bogus"], "Unknown option '--bogus'"],
     [["export"], "export needs --guest-ref REF or --reference-id ID"],
+    [["import", "x.ndjson", "--report", "x.ndjson"], "The input, --journal and --report must be three different files."],
+    [["import", "x.ndjson", "--journal", "same.json", "--report", "same.json"], "The input, --journal and --report must be three different files."],
   ])("refuses %j with exit code 2 and the usage", async (args, message) => {
     const run = await runCliHere(args);
     expect(run.code).toBe(2);
