@@ -116,7 +116,8 @@ describe("cdp-orders import", () => {
     const leapSecond = { ...sampleOrder(2, { prefix: "DATE" }), orderedAt: "2016-12-31T23:59:60Z" };
     const run = await importing(inputFile(toNdjson([offsetWithoutMinutes, leapSecond])), "--quiet");
     expect(run.code).toBe(1);
-    const message = "body.orderedAt: must be a date-time with a full offset, such as 2024-03-01T10:15:00+01:00 (date-time)";
+    const message =
+      "body.orderedAt: must be a date-time that can be compared: a full offset (Z or +01:00, not +01) and no leap second (:60), such as 2024-03-01T10:15:00+01:00 (date-time)";
     expect(run.stderr.split("\n").filter(Boolean)).toEqual([`line 1: ${message}`, `line 2: ${message}`]);
     expect(fake.store.orders.size).toBe(0);
   });
