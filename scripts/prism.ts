@@ -8,6 +8,8 @@ import { SPEC_PATH } from "./spec.js";
 export interface RunningPrism {
   baseUrl: string;
   pid: number;
+  /** Settles with Prism's exit code (null when a signal ended it) once it exits. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,19 @@ export async function freePort(): Promise<number> {
   server.close();
   if (address === null || typeof address === "string") throw new Error("no port assigned");
   return address.port;
+}
+
+/** Fails when something already listens on the port: its answers would pass for Prism's. */
+async function ensureFree(port: number): Promise<void> {
+  const server = createServer();
+  server.listen(port, "127.0.0.1");
+  try {
+    await once(server, "listening");
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+    throw new Error(taken ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+  }
+  await new Promise((resolve) => server.close(resolve));
 }
 
 function prismEntry(): string {
@@ -49,10 +64,12 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: 
  */
 export async function startPrism(options: { port?: number; timeoutMs?: number } = {}): Promise<RunningPrism> {
   const port = options.port ?? (await freePort());
+  await ensureFree(port);
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [prismEntry(), "mock", "-h", "127.0.0.1", "-p", String(port), SPEC_PATH], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = once(child, "exit").then(([code]) => code as number | null);
   let log = "";
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
@@ -74,5 +91,5 @@ export async function startPrism(options: { port?: number; timeoutMs?: number } 
     throw error;
   }
   if (child.pid === undefined) throw new Error("Prism has no pid");
-  return { baseUrl, pid: child.pid, stop };
+  return { baseUrl, pid: child.pid, exited, stop };
 }
