@@ -4,19 +4,14 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_E
 /** undici's message for a port fetch will not connect to (6000, 10080, …); it carries no code. */
 const BAD_PORT = "bad port";
 
-/** The errors along a cause chain, at most 5. */
-function* causeChain(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    yield current;
-    current = (current as { cause?: unknown }).cause;
-  }
-}
-
 /** `refused` when the connection provably was never made; `connection` otherwise. */
 export function classifyNetworkFailure(error: unknown): "refused" | "connection" {
-  for (const { code, message } of causeChain(error)) {
+  // The first code along the cause chain (at most 5 deep) decides.
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === "string") return NOT_SENT_CODES.has(code) ? "refused" : "connection";
     if (message === BAD_PORT) return "refused";
+    current = cause;
   }
   return "connection";
 }
