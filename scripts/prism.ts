@@ -69,7 +69,7 @@ export async function startPrism(options: { port?: number; timeoutMs?: number } 
   const child = spawn(process.execPath, [prismEntry(), "mock", "-h", "127.0.0.1", "-p", String(port), SPEC_PATH], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = once(child, "exit").then(([code]) => code as number | null);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let log = "";
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);

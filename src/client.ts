@@ -93,6 +93,8 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
   // the caller's own wins.
   const prepared = (operation: string, path: string, init: CallInit | undefined): CallInit => {
     const options: CallInit = { parseAs: "text", ...init, operation };
+    // A parseAs given as undefined is openapi-fetch's default, which the text stands for.
+    options.parseAs ??= "text";
     // openapi-fetch fills a path template only when `params.path` is given; the path
     // serializer then refuses what is missing instead of sending `{orderRef}` as is.
     if (!init?.params?.path && path.includes("{")) options.params = { ...init?.params, path: {} };

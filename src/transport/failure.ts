@@ -24,14 +24,19 @@ const FACTS = ["code", "errno", "syscall", "address", "port", "hostname"] as con
  * only: a custom fetch's error may hold its Request (ky, ofetch), credentials included.
  */
 export function factsOf(error: unknown, depth = 0): unknown {
-  if (!(error instanceof Error)) return typeof error === "object" ? undefined : error;
+  if (error === null || typeof error !== "object") return error;
+  if (!(error instanceof Error)) return pickFacts(error, {});
   const cause = depth < 4 && error.cause !== undefined ? { cause: factsOf(error.cause, depth + 1) } : undefined;
   const copy = new Error(error.message, cause);
   copy.name = error.name;
   if (error.stack !== undefined) copy.stack = error.stack;
+  return pickFacts(error, copy);
+}
+
+function pickFacts<T extends object>(from: object, to: T): T {
   for (const key of FACTS) {
-    const value = (error as unknown as Record<string, unknown>)[key];
-    if (typeof value === "string" || typeof value === "number") Object.assign(copy, { [key]: value });
+    const value = (from as Record<string, unknown>)[key];
+    if (typeof value === "string" || typeof value === "number") Object.assign(to, { [key]: value });
   }
-  return copy;
+  return to;
 }

@@ -1,5 +1,6 @@
 import {
   CdpError,
+  ConfigurationError,
   ConnectionError,
   RedirectError,
   RequestAbortedError,
@@ -63,6 +64,10 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const parts = plainParts(request) ?? (await readParts(request));
     const { callerSignal, body, operation } = parts;
     const described: RequestDescription = { method: request.method, url: request.url, operation };
+    // An option fetch refuses would fail every attempt before anything is sent. (A standard
+    // Request, which middleware gets, was checked when it was built.)
+    const refused = request instanceof OutgoingRequest ? refusedOptions(request.url, parts.options) : undefined;
+    if (refused !== undefined) return fail(options.logger, new ConfigurationError(`${request.method} ${request.url} was not sent: fetch refuses its options (${refused}).`), request);
     let deadlineAt = Date.now() + deadlineMs;
 
     for (let attempt = 1; ; attempt++) {
@@ -79,6 +84,11 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
           throw error;
         }
         deadlineAt += Date.now() - queuedAt;
+        // An abort that came as the turn did: the attempt is not made.
+        if (callerSignal?.aborted) {
+          admitted(undefined);
+          return fail(options.logger, abortedByCaller(described, callerSignal), request);
+        }
       }
       // One controller per attempt, aborted by the caller's signal or by whichever comes
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
@@ -195,8 +205,11 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       // A 303 says the request was processed, whether or not its Location is followed.
       // Idempotent methods may still be repeated as a whole.
       if (response.status === 303) hops.processed ||= !isIdempotent(request.method);
-      // An error after that carries what was sent, so nobody sends it again unawares.
-      const refuse = (location: string, reason: string, unsure = false) =>
+      // Browsers turn a POST answered 301 or 302 into a GET, as if it had been processed;
+      // servers mean either. Neither repeating it nor dropping it is safe.
+      const unsure = (response.status === 301 || response.status === 302) && !isIdempotent(method);
+      // An error after either carries what was sent, so nobody sends it again unawares.
+      const refuse = (location: string, reason: string) =>
         new RedirectError({ request: described, from: url, location, reason, sent: hops.processed || unsure ? sentRequest(described, body) : undefined, processed: hops.processed });
       let next: URL;
       try {
@@ -210,11 +223,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       // fetch cannot send to a URL with a user name or password in it.
       if (next.username !== "" || next.password !== "") throw refuse(location, "a Location with a user name or password in it");
       if (hop > MAX_REDIRECTS) throw refuse(next.href, `more than ${MAX_REDIRECTS} redirects`);
-      // Browsers turn a POST answered 301 or 302 into a GET, as if it had been processed;
-      // servers mean either. Neither repeating it nor dropping it is safe.
-      if ((response.status === 301 || response.status === 302) && !isIdempotent(method)) {
-        throw refuse(next.href, `${response.status} to a ${method}, not followed: whether it was processed is unknown`, true);
-      }
+      if (unsure) throw refuse(next.href, `${response.status} to a ${method}, not followed: whether it was processed is unknown`);
       if (response.status === 303) {
         method = "GET";
         payload = undefined;
@@ -267,13 +276,32 @@ interface RequestParts {
   options: RequestInit;
 }
 
+/** What each attempt sets itself; any other option is the call's own. */
+const SET_BY_ATTEMPT = new Set(["method", "headers", "body", "signal", "redirect", "operation"]);
+
+/** Why fetch would refuse the call's own options (`cache: "only-if-cached"` alone, …), if it would. */
+function refusedOptions(url: string, options: RequestInit): string | undefined {
+  for (const key in options) {
+    if (SET_BY_ATTEMPT.has(key)) continue;
+    try {
+      new Request(url, { ...options, method: "GET", body: null, signal: null, redirect: "manual" });
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return undefined;
+}
+
 /** The options a standard Request carries besides those each attempt sets. */
 const REQUEST_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "referrer", "referrerPolicy"] as const;
 
 /** A Request's options, and those openapi-fetch put on it as properties (a framework's own, such as `next`). */
 function optionsOf(request: Request | OutgoingRequest): RequestInit {
   if (request instanceof OutgoingRequest) return request.init;
-  const options: Record<string, unknown> = { ...request };
+  // Own string keys only: undici keeps its internals under symbols.
+  const options: Record<string, unknown> = {};
+  for (const key of Object.keys(request)) options[key] = (request as unknown as Record<string, unknown>)[key];
   for (const key of REQUEST_OPTIONS) if (request[key] !== undefined) options[key] = request[key];
   return options;
 }

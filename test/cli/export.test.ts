@@ -7,6 +7,8 @@ import { sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
 import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
 import { PassThrough, Writable } from "node:stream";
 import { runCli } from "../../src/cli/run-cli.js";
+import { runExport } from "../../src/cli/export/run-export.js";
+import { createOrderClient } from "../../src/index.js";
 import { cliEnv, runCliHere } from "./cli-process.js";
 
 let fake: FakeCdp;
@@ -112,5 +114,41 @@ describe("cdp-orders export", () => {
 
   it("writes nothing, successfully, for a guest without orders", async () => {
     expect(await exporting("--guest-ref", "00000000-0000-4000-8000-000000000000")).toEqual([]);
+  });
+});
+
+describe("runExport, against answers the fake does not give", () => {
+  const BASE = "https://cdp.test";
+  const order = (ref: string) => ({ ref, href: `${BASE}/v2.1/orders/${ref}`, referenceId: ref, status: "PURCHASED", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1, channel: "WEB" });
+  const page = (url: URL, items: object[], next?: string) => ({ href: url.href, offset: Number(url.searchParams.get("offset") ?? 0), limit: 100, items, ...(next ? { next: { href: next } } : {}) });
+  const exportWith = (answer: (url: URL) => Promise<Response>, selectors: { referenceId: string }[]) => {
+    const fetch = (request: Request) => answer(new URL(request.url));
+    const client = createOrderClient({ baseUrl: BASE, clientKey: "k", apiToken: "t", fetch, retry: { maxRetries: 0 } });
+    const output = new PassThrough();
+    let text = "";
+    output.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+    const run = runExport({ client, selectors, expand: false, concurrency: 4, output });
+    return { run, lines: () => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { referenceId: string }) };
+  };
+
+  it("writes each order a listing names only by its href, once per order", async () => {
+    const { run, lines } = exportWith(async (url) => {
+      if (url.pathname === "/v2.1/orders") return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/ORD-${url.searchParams.get("referenceId")}` }]));
+      return Response.json(order(url.pathname.split("/").pop()!));
+    }, [{ referenceId: "A" }, { referenceId: "B" }, { referenceId: "A" }]);
+    expect(await run).toEqual({ orders: 2 });
+    expect(lines().map((line) => line.referenceId)).toEqual(["ORD-A", "ORD-B"]);
+  });
+
+  it("reports the failure that ended the run, not the aborts it caused", async () => {
+    const { run } = exportWith(async (url) => {
+      if (url.pathname === "/v2.1/orders") {
+        if (url.searchParams.get("offset") === "100") return Response.json({ status: 400, message: "page 2 refused" }, { status: 400 });
+        return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/O1` }, { href: `${BASE}/v2.1/orders/O2` }], `${BASE}/v2.1/orders?referenceId=A&expand=true&offset=100&limit=100`));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return Response.json(order(url.pathname.split("/").pop()!));
+    }, [{ referenceId: "A" }]);
+    await expect(run).rejects.toMatchObject({ name: "BadRequestError", message: expect.stringMatching(/page 2 refused/) });
   });
 });

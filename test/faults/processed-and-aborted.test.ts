@@ -3,7 +3,9 @@
 // of a custom fetch, which must not carry the credentials along.
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { ConnectionError, InternalServerError, RedirectError, RequestAbortedError, createOrderClient, unwrap, NotFoundError } from "../../src/index.js";
+import { admitThrough, RateGate } from "../../src/cli/rate-gate.js";
+import { createAdmittingOrderClient } from "../../src/client.js";
+import { ConfigurationError, ConnectionError, InternalServerError, RedirectError, RequestAbortedError, createOrderClient, unwrap, NotFoundError } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -184,4 +186,61 @@ it("counts a port fetch will not use as refused: nothing was sent", async () => 
   expect(error).toBeInstanceOf(ConnectionError);
   expect(error).toMatchObject({ outcomeUnknown: false, attempts: 2, sent: undefined });
   expect((error as Error).message).toMatch(/could not connect/);
+});
+
+describe("nothing is sent, and nothing given is lost, at the edges of a turn, an option or a redirect", () => {
+  it("an abort that comes as the rate gate's turn does sends nothing", async () => {
+    const gate = new RateGate({ maxInFlight: 1 });
+    await gate.acquire();
+    const seen: string[] = [];
+    const fetch = async (request: Request) => {
+      seen.push(request.method);
+      return Response.json(ORDER, { status: 201 });
+    };
+    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch }, admitThrough(gate));
+    const caller = new AbortController();
+    const call = client.POST("/v2.1/orders", { body: NEW_ORDER, signal: caller.signal }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gate.release(201);
+    caller.abort(new Error("stop"));
+    expect(await call).toMatchObject({ name: "RequestAbortedError", outcomeUnknown: false, sent: undefined });
+    expect(seen).toEqual([]);
+    expect(gate.stats().limit).toBe(1);
+    await gate.acquire(); // the slot was given back
+  });
+
+  it("a call option fetch refuses is a ConfigurationError, and nothing is sent or retried", () =>
+    withFaultServer([json(200, ORDER)], async (server) => {
+      const error = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER, cache: "only-if-cached" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toMatch(/^POST .* was not sent: fetch refuses its options \(.*only-if-cached.*\)\.$/);
+      expect(server.attempts).toBe(0);
+    }));
+
+  it.each([
+    ["another origin", "https://elsewhere.example/v2.1/orders/o1"],
+    ["a Location that is not a URL", "http://[bad"],
+  ])("a 302 to a POST that points to %s keeps what was sent", (_, location) =>
+    withFaultServer([{ redirectTo: location, status: 302 }], async (server) => {
+      const error = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error).toMatchObject({ sent: { method: "POST", body: JSON.stringify(NEW_ORDER) } });
+      expect((error as Error).message).toMatch(/check whether it took effect/);
+    }));
+
+  it("keeps the facts of a custom fetch's rejection that is not an Error", async () => {
+    const fetch = () => Promise.reject({ code: "ECONNREFUSED", request: { headers: { authorization: "Basic secret" } } });
+    const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: TOKEN, fetch, retry: { maxRetries: 0 } });
+    const error = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError", message: expect.stringMatching(/could not connect/) });
+    expect((error as Error).cause).toEqual({ code: "ECONNREFUSED" });
+  });
+
+  it("parses a replaced answer once when parseAs is given as undefined", () =>
+    withFaultServer([json(200, ORDER)], async (server) => {
+      const client = clientOf(server);
+      client.use({ onResponse: () => new Response('"replaced"', { status: 200 }) });
+      const { data } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, parseAs: undefined } as never);
+      expect(data).toBe("replaced");
+    }));
 });

@@ -165,8 +165,10 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         orders++;
       };
       for await (const listed of listing) {
-        if (written?.has(listed.ref)) continue;
-        written?.add(listed.ref);
+        // A member listed only as a link may lack its ref: its href names it.
+        const ref = isLinkOnly(listed) ? refOf(listed) : (listed as { ref: string }).ref;
+        if (written?.has(ref)) continue;
+        written?.add(ref);
         const order = inFull([listed], (orderRef) => unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal }))).then(([full]) => full!);
         const line = order.then((full) => (options.expand ? expandOrder(client, full, signal) : orderLine(full)));
         // The first failure, wherever in the window, stops the others at once.
@@ -181,9 +183,11 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     }
     return { orders };
   } catch (error) {
+    // What failed first is what the run reports, not the aborts it causes.
+    failure ??= { error };
     scope.abort(error);
     await Promise.allSettled(window);
-    throw failure ? failure.error : error;
+    throw failure.error;
   } finally {
     stop();
   }
