@@ -66,7 +66,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const described: RequestDescription = { method: request.method, url: request.url, operation };
     // An option fetch refuses would fail every attempt before anything is sent. (A standard
     // Request, which middleware gets, was checked when it was built.)
-    const refused = request instanceof OutgoingRequest ? refusedOptions(request.url, parts.options) : undefined;
+    const refused = request instanceof OutgoingRequest && parts.options ? refusedOptions(request.url, parts.options) : undefined;
     if (refused !== undefined) return fail(options.logger, new ConfigurationError(`${request.method} ${request.url} was not sent: fetch refuses its options (${refused}).`), request);
     let deadlineAt = Date.now() + deadlineMs;
 
@@ -178,7 +178,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
    * Request, and is not waited for past the signal, which it may ignore.
    */
   function send(url: string, request: Request | OutgoingRequest, parts: RequestParts, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
-    const init: RequestInit = { ...parts.options, method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
+    const set: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
+    // Most calls have no options of their own: no copy of them then.
+    const init = parts.options ? { ...parts.options, ...set } : set;
     if (!options.fetch) return globalThis.fetch(url, init);
     // An answer that comes after the abort is not read: its body is let go.
     return untilAborted(options.fetch(new Request(url, init)), signal, (late) => void late.body?.cancel().catch(() => undefined));
@@ -272,33 +274,36 @@ interface RequestParts {
   callerSignal: AbortSignal | undefined;
   body: Payload;
   operation: string | undefined;
-  /** What else fetch is given: the call's options (`cache`, `keepalive`, a framework's own). */
-  options: RequestInit;
+  /** What else fetch is given, when there is anything: the call's options (`cache`, `keepalive`, a framework's own). */
+  options: RequestInit | undefined;
 }
 
 /** What each attempt sets itself; any other option is the call's own. */
 const SET_BY_ATTEMPT = new Set(["method", "headers", "body", "signal", "redirect", "operation"]);
 
+/** The options of a call besides those each attempt sets, or undefined when it has none. */
+function ownOptions(init: RequestInit): RequestInit | undefined {
+  let own: Record<string, unknown> | undefined;
+  for (const key in init) if (!SET_BY_ATTEMPT.has(key)) (own ??= {})[key] = (init as Record<string, unknown>)[key];
+  return own;
+}
+
 /** Why fetch would refuse the call's own options (`cache: "only-if-cached"` alone, …), if it would. */
 function refusedOptions(url: string, options: RequestInit): string | undefined {
-  for (const key in options) {
-    if (SET_BY_ATTEMPT.has(key)) continue;
-    try {
-      new Request(url, { ...options, method: "GET", body: null, signal: null, redirect: "manual" });
-      return undefined;
-    } catch (error) {
-      return (error as Error).message;
-    }
+  try {
+    new Request(url, options);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
-  return undefined;
 }
 
 /** The options a standard Request carries besides those each attempt sets. */
 const REQUEST_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "referrer", "referrerPolicy"] as const;
 
 /** A Request's options, and those openapi-fetch put on it as properties (a framework's own, such as `next`). */
-function optionsOf(request: Request | OutgoingRequest): RequestInit {
-  if (request instanceof OutgoingRequest) return request.init;
+function optionsOf(request: Request | OutgoingRequest): RequestInit | undefined {
+  if (request instanceof OutgoingRequest) return ownOptions(request.init);
   // Own string keys only: undici keeps its internals under symbols.
   const options: Record<string, unknown> = {};
   for (const key of Object.keys(request)) options[key] = (request as unknown as Record<string, unknown>)[key];
@@ -310,7 +315,7 @@ function optionsOf(request: Request | OutgoingRequest): RequestInit {
 function plainParts(request: Request | OutgoingRequest): RequestParts | undefined {
   if (!(request instanceof OutgoingRequest)) return undefined;
   const { body } = request;
-  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation, options: request.init } : undefined;
+  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation, options: ownOptions(request.init) } : undefined;
 }
 
 /** The parts of any other request, its body read once. */
