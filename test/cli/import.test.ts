@@ -205,6 +205,43 @@ describe("cdp-orders import", () => {
     expect(posts.map((r) => r.operation)).toEqual(["POST /v2.1/orders/{orderRef}/orderItems"]);
   });
 
+  describe("against lists that answer links even with expand=true", () => {
+    afterEach(() => fake.setIgnoreExpand(false));
+
+    it("finds what a lost create made, instead of creating it again", async () => {
+      fake.setIgnoreExpand(true);
+      let lost = false;
+      fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !lost ? ((lost = true), { kind: "reset-after" }) : undefined));
+      const lines = sampleOrders(2, { prefix: "LINKS" });
+      const run = await importing(inputFile(toNdjson(lines)), "--quiet");
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    });
+
+    it("resumes without a journal and creates nothing twice", async () => {
+      const lines = sampleOrders(3, { prefix: "LINKR" });
+      const path = inputFile(toNdjson(lines));
+      expect((await importing(path, "--quiet")).code).toBe(0);
+      rmSync(`${path}.journal`);
+      fake.setIgnoreExpand(true);
+      const resumed = await importing(path, "--quiet", "--resume");
+      expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
+      expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    });
+  });
+
+  it("matches a line's consumers to exactly theirs first, whatever order the line lists them in", async () => {
+    const { items: _, ...order } = sampleOrder(1, { items: 0, consumersAndExtensions: false, prefix: "CONS" });
+    const ann = { firstName: "Ann" };
+    const annByrne = { firstName: "Ann", lastName: "Byrne" };
+    const path = inputFile(toNdjson([{ ...order, consumers: [annByrne, ann] }]));
+    expect((await importing(path, "--quiet")).code).toBe(0);
+    writeFileSync(path, toNdjson([{ ...order, consumers: [ann, annByrne] }]));
+    const resumed = await importing(path, "--quiet", "--resume");
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect([...fake.store.consumers.values()].map((consumer) => consumer.fields)).toEqual([annByrne, ann]);
+  });
+
   it("stops at an authentication failure and never shows the token", async () => {
     const token = "wrong-token-Zq81xT";
     const path = inputFile(toNdjson(sampleOrders(10, { prefix: "AUTH" })));

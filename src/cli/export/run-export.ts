@@ -5,10 +5,11 @@
 import type { Writable } from "node:stream";
 import type { components } from "../../../generated/schema.js";
 import type { OrderClient } from "../../client.js";
-import { paginate, type ResourceLink } from "../../pagination/index.js";
+import { paginate } from "../../pagination/index.js";
 import { onAbort } from "../../transport/on-abort.js";
 import { unwrap } from "../../unwrap.js";
 import type { ItemLine, OrderLine } from "../import/order-line.js";
+import { extNamed, inFull, isLinkOnly, refOf } from "../listed-members.js";
 import { extensionValues, itemLine, orderLine, personLine } from "./to-line.js";
 
 export type OrderSelector = { guestRef: string } | { referenceId: string };
@@ -28,26 +29,6 @@ export interface ExportSummary {
 
 // The most members one order's sub-collection may have before the export gives up on it.
 const MAX_MEMBERS = 100_000;
-
-const lastSegment = (href: string) => new URL(href).pathname.split("/").pop() ?? "";
-
-/** A listed member that is only a link: what a list answers for a member it did not expand. */
-const isLinkOnly = (member: object): member is ResourceLink => Object.keys(member).every((key) => key === "href" || key === "ref");
-const refOf = (link: ResourceLink) => link.ref ?? lastSegment(link.href);
-
-/**
- * The members of an expanded listing in full: a member the API answered only as a link
- * (a list that ignores `expand`) is read on its own, so the line never lacks its fields.
- */
-function inFull<T extends object>(members: readonly (T | ResourceLink)[], read: (ref: string) => Promise<T>): Promise<T[]> {
-  return Promise.all(members.map((member) => (isLinkOnly(member) ? read(refOf(member)) : (member as T))));
-}
-
-/** The data extension named `ext` among those listed, read in full when only its link came. */
-async function extNamed<T extends object>(members: readonly (T | ResourceLink)[], read: () => Promise<T>): Promise<T | undefined> {
-  const ext = members.find((member) => (isLinkOnly(member) ? lastSegment(member.href) === "ext" : (member as { name?: string }).name === "ext"));
-  return ext === undefined ? undefined : isLinkOnly(ext) ? read() : (ext as T);
-}
 
 /** Like Promise.all, but the first failure aborts `scope` and is thrown once every task has ended. */
 async function allOrAbort<T extends readonly unknown[]>(scope: AbortController, tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {

@@ -2,7 +2,9 @@
 import { isDeepStrictEqual } from "node:util";
 import type { OrderClient } from "../../client.js";
 import { paginate, type PaginateOptions } from "../../pagination/index.js";
-import type { OrderLine, Person } from "./order-line.js";
+import { unwrap } from "../../unwrap.js";
+import { extNamed, inFull, isLinkOnly, refOf } from "../listed-members.js";
+import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 // No listing the import reads may be longer than this; a longer one fails the line.
@@ -10,17 +12,20 @@ const MAX_LISTED = 10_000;
 
 export class Lookups {
   private readonly options: PaginateOptions;
+  private readonly signal: AbortSignal | null;
 
   constructor(
     private readonly client: OrderClient,
     signal?: AbortSignal,
   ) {
     this.options = signal ? { signal } : {};
+    this.signal = signal ?? null;
   }
 
   /** The order the line describes: same referenceId, orderedAt at most two days apart (the API's matching rule); the closest wins. */
   async order(line: OrderLine): Promise<string | undefined> {
-    const orders = await paginate(this.client, "/v2.1/orders", { params: { query: { referenceId: line.referenceId, expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    const listed = await paginate(this.client, "/v2.1/orders", { params: { query: { referenceId: line.referenceId, expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    const orders = await inFull(listed, (orderRef) => unwrap(this.client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal: this.signal })));
     const wanted = Date.parse(line.orderedAt);
     let best: { ref: string; distance: number } | undefined;
     for (const order of orders) {
@@ -37,29 +42,38 @@ export class Lookups {
 
   /** The order's contact: an order has one primary contact, so whichever exists is the line's. */
   async contact(orderRef: string): Promise<string | undefined> {
-    const contacts = await paginate(this.client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    return contacts[0]?.ref;
+    const [contact] = await paginate(this.client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    return contact === undefined ? undefined : isLinkOnly(contact) ? refOf(contact) : (contact as { ref: string }).ref;
   }
 
   /** The order's items by referenceId; the first of a referenceId wins. */
   async items(orderRef: string): Promise<Map<string, string>> {
-    const items = await paginate(this.client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    const listed = await paginate(this.client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    const items = await inFull(listed, (orderItemRef) => unwrap(this.client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef } }, signal: this.signal })));
     return new Map(items.filter((item) => item.referenceId !== undefined).reverse().map((item) => [item.referenceId!, item.ref]));
   }
 
   /**
-   * An unclaimed consumer of the order that is the person the line describes: every field the
-   * line gives is equal (consumers carry no referenceId).
+   * An unclaimed consumer of the order that is the person the line describes (consumers carry
+   * no referenceId): one with exactly the line's fields, or else one with every field the line
+   * gives equal. Exact matches go first, so a line's `{Ann}` does not take its `{Ann Byrne}`.
    */
   async consumer(orderRef: string, person: Person, claimed: ReadonlySet<string>): Promise<string | undefined> {
-    const consumers = await paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    const same = (existing: Record<string, unknown>) => Object.entries(person).every(([key, value]) => isDeepStrictEqual(existing[key], value));
-    return consumers.find((existing) => !claimed.has(existing.ref) && same(existing))?.ref;
+    const listed = await paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
+    const consumers = await inFull(listed, (orderConsumerRef) =>
+      unwrap(this.client.GET("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef } }, signal: this.signal })),
+    );
+    const given = person as Record<string, unknown>;
+    const unclaimed = consumers.filter((existing) => !claimed.has(existing.ref)) as (Record<string, unknown> & { ref: string })[];
+    const exact = (existing: Record<string, unknown>) => PERSON_FIELDS.every((key) => isDeepStrictEqual(existing[key], given[key]));
+    const covers = (existing: Record<string, unknown>) => Object.entries(given).every(([key, value]) => isDeepStrictEqual(existing[key], value));
+    return (unclaimed.find(exact) ?? unclaimed.find(covers))?.ref;
   }
 
   async orderExtension(orderRef: string): Promise<string | undefined> {
     const extensions = await paginate(this.client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    return extensions.find((extension) => extension.name === "ext")?.ref;
+    const path = { orderRef, dataExtensionName: "ext" } as const;
+    return (await extNamed(extensions, () => unwrap(this.client.GET("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path }, signal: this.signal }))))?.ref;
   }
 
   async itemExtension(orderItemRef: string): Promise<string | undefined> {
@@ -69,6 +83,7 @@ export class Lookups {
       { params: { path: { orderItemRef }, query: { expand: true } } },
       this.options,
     ).collect({ max: MAX_LISTED });
-    return extensions.find((extension) => extension.name === "ext")?.ref;
+    const path = { orderItemRef, dataExtensionName: "ext" } as const;
+    return (await extNamed(extensions, () => unwrap(this.client.GET("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", { params: { path }, signal: this.signal }))))?.ref;
   }
 }
