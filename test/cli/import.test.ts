@@ -10,6 +10,8 @@ import { orderFields } from "../../src/cli/import/order-line.js";
 import { createOrderClient, unwrap } from "../../src/index.js";
 import { Writable } from "node:stream";
 import { runCli } from "../../src/cli/run-cli.js";
+import { runImport } from "../../src/cli/import/run-import.js";
+import { silentReporter } from "../../src/cli/import/progress.js";
 import { cliEnv, runCliHere } from "./cli-process.js";
 import { exactlyOnceProblems } from "./fake-state.js";
 
@@ -240,6 +242,49 @@ describe("cdp-orders import", () => {
     const resumed = await importing(path, "--quiet", "--resume");
     expect(resumed.code, resumed.stderr).toBe(0);
     expect([...fake.store.consumers.values()].map((consumer) => consumer.fields)).toEqual([annByrne, ann]);
+  });
+
+  it("reports a line it cannot check (nesting too deep, bytes that are not UTF-8) as invalid, and imports the others", async () => {
+    const [good, deep, latin1] = sampleOrders(3, { prefix: "ODD" });
+    const nested = JSON.stringify({ ...deep, ext: { note: "x" } }).replace('"note":"x"', `"note":${"[".repeat(5_000)}${"]".repeat(5_000)}`);
+    const path = inputFile("");
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(good)}\n${nested}\n`), Buffer.from(`${JSON.stringify({ ...latin1, contact: { firstName: "Se\u00e1n" } })}\n`, "latin1")]));
+    const run = await importing(path, "--quiet");
+    expect(run.code).toBe(1);
+    const { lines } = reportOf(path);
+    expect(lines.map((line) => [line.line, line.status])).toEqual([
+      [1, "created"],
+      [2, "invalid"],
+      [3, "invalid"],
+    ]);
+    expect(run.stderr).toContain("line 3: body: is not UTF-8 text");
+    expect(fake.store.orders.size).toBe(1);
+  });
+
+  it("sends no line added or changed after the check", async () => {
+    const lines = sampleOrders(3, { prefix: "GROW" });
+    const path = inputFile(toNdjson(lines));
+    const client = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+    const [first, second, third] = lines;
+    // Rewritten between the check and the import.
+    const progress = { ...silentReporter, start: () => writeFileSync(path, toNdjson([first!, { ...second!, referenceId: "GROW-CHANGED" }, third!, sampleOrder(9, { prefix: "GROW" })])) };
+    const summary = await runImport({ input: path, journalPath: `${path}.journal`, reportPath: `${path}.report.json`, dryRun: false, resume: false, concurrency: 1, client, progress });
+    expect(summary.exitCode).toBe(1);
+    expect([...fake.store.orders.values()].map((order) => order.fields.referenceId).sort()).toEqual(["GROW-000001", "GROW-000003"]);
+    expect(reportOf(path).lines.find((line) => line.line === 2)).toMatchObject({ status: "invalid", error: { message: "line 2 changed while the import ran" } });
+    expect(reportOf(path).lines.map((line) => line.line)).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    ["a directory as input", (path: string) => [dir], "is not a regular file"],
+    ["a report it cannot write", (path: string) => [path, "--report", join(dir, "missing", "report.json")], "The report cannot be written"],
+  ])("refuses %s with exit code 2 before anything is sent", async (_, args, message) => {
+    const path = inputFile(toNdjson(sampleOrders(1, { prefix: "USAGE" })));
+    const before = fake.requests.length;
+    const run = await runCliHere(["import", ...args(path), "--base-url", fake.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(fake.requests.length).toBe(before);
   });
 
   it("stops at an authentication failure and never shows the token", async () => {

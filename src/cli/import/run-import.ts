@@ -1,7 +1,7 @@
 // `cdp-orders import`: checks every line first (nothing is sent for a bad line), then
 // brings the valid lines into the API with a bounded pool of workers, journalling each
 // finished line, and ends with a report of every line and a summary.
-import { existsSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
@@ -69,6 +69,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const progress = options.progress ?? silentReporter;
   const stop = options.stop ?? { requested: undefined };
   if (!existsSync(options.input)) throw new ImportUsageError(`${options.input} does not exist.`);
+  // It is read twice (checked, then imported): a pipe or a device would be empty the second time.
+  if (!statSync(options.input).isFile()) throw new ImportUsageError(`${options.input} is not a regular file; save the input to a file first.`);
   if (!options.dryRun && !options.resume && existsSync(options.journalPath)) {
     throw new ImportUsageError(
       `${options.journalPath} exists: an import of this file was started before. Pass --resume to continue it ` +
@@ -79,6 +81,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   // Pass 1: every line is checked before anything is sent.
   const reports = new Map<number, LineReport>();
+  // The lines pass 2 imports, with the text checked: a line added or changed since is not sent.
+  const toImport = new Map<number, string>();
   const sameOrder = new SameOrderCheck();
   let lines = 0;
   let valid = 0;
@@ -94,9 +98,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     valid++;
     const done = journalState.done.get(number);
-    if (done && done.hash === lineHash(text)) {
+    const hash = lineHash(text);
+    if (done && done.hash === hash) {
       reports.set(number, { line: number, referenceId: done.referenceId, status: "done-before", refs: done.refs });
-    }
+    } else toImport.set(number, hash);
   }
   const invalid = lines - valid;
   const doneBefore = [...reports.values()].filter((r) => r.status === "done-before").length;
@@ -138,6 +143,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   if (options.dryRun) return summarize(undefined, undefined, undefined);
   const client = options.client;
   if (!client) throw new ImportUsageError("No client: credentials are needed to import.");
+  // A report that cannot be written is found out now, not after every line is imported.
+  try {
+    writeFileSync(`${options.reportPath}.partial`, "");
+  } catch (error) {
+    throw new ImportUsageError(`The report cannot be written to ${options.reportPath}: ${(error as Error).message}`);
+  }
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
@@ -149,7 +160,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   };
   const pending = (async function* () {
     for await (const { number, text } of readLines(options.input)) {
-      if (!reports.has(number)) yield { number, text };
+      if (toImport.has(number)) yield { number, text };
     }
   })();
 
@@ -164,10 +175,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const checked = checkLine(text);
       const hash = lineHash(text);
       let report: LineReport;
-      if (!checked.ok) {
+      if (!checked.ok || hash !== toImport.get(number)) {
         // It passed the first pass: the file was changed while the import ran.
         const error = { class: "LineValidationError", message: `line ${number} changed while the import ran` };
-        reports.set(number, { line: number, status: "invalid", error, violations: checked.violations });
+        const violations = checked.ok ? [{ path: "body", rule: "unchanged", message: "changed after the check, so it was not sent" }] : checked.violations;
+        reports.set(number, { line: number, status: "invalid", error, violations });
         continue;
       }
       const { line } = checked;

@@ -112,8 +112,21 @@ function itemReferenceViolations(items: ItemLine[]): Violation[][] {
   });
 }
 
-/** Parses and checks one line of an import file. */
+/** Parses and checks one line of an import file; a line that cannot be checked is invalid. */
 export function checkLine(text: string): CheckedLine {
+  // Bytes that are not UTF-8 were read as U+FFFD: sent, the text would be changed for good.
+  if (text.includes("\uFFFD")) {
+    return { ok: false, violations: [{ path: "body", rule: "utf8", message: "is not UTF-8 text (it holds U+FFFD, the mark of bytes that are not)" }] };
+  }
+  try {
+    return checkText(text);
+  } catch (error) {
+    // Nesting deeper than the checks can follow, for one.
+    return { ok: false, violations: [{ path: "body", rule: "checkable", message: `cannot be checked: ${(error as Error).message}` }] };
+  }
+}
+
+function checkText(text: string): CheckedLine {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
