@@ -39,8 +39,11 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   const input = resolve(positionals[0]!);
   const journalPath = values.journal ? resolve(values.journal) : journalPathFor(input);
   const reportPath = values.report ? resolve(values.report) : `${input}.report.json`;
-  // Each is written to: one file in two roles would overwrite the input or the journal.
-  if (new Set([input, journalPath, reportPath]).size < 3) throw new UsageError("The input, --journal and --report must be three different files.");
+  // Each is written to (the report first as <report>.partial): one file in two roles would
+  // overwrite the input or the journal.
+  if (new Set([input, journalPath, reportPath, `${reportPath}.partial`]).size < 4) {
+    throw new UsageError("The input, --journal and --report (and <report>.partial) must be different files.");
+  }
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const dryRun = values["dry-run"] === true;
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });

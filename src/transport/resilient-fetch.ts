@@ -66,7 +66,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const described: RequestDescription = { method: request.method, url: request.url, operation };
     // An option fetch refuses would fail every attempt before anything is sent. (A standard
     // Request, which middleware gets, was checked when it was built.)
-    const refused = request instanceof OutgoingRequest && parts.options ? refusedOptions(request.url, parts.options) : undefined;
+    const refused = request instanceof OutgoingRequest && parts.options ? refusedOptions(request.url, { ...parts.options, method: request.method }) : undefined;
     if (refused !== undefined) return fail(options.logger, new ConfigurationError(`${request.method} ${request.url} was not sent: fetch refuses its options (${refused}).`), request);
     let deadlineAt = Date.now() + deadlineMs;
 

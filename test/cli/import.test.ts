@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -245,10 +245,10 @@ describe("cdp-orders import", () => {
   });
 
   it("reports a line it cannot check (nesting too deep, bytes that are not UTF-8) as invalid, and imports the others", async () => {
-    const [good, deep, latin1] = sampleOrders(3, { prefix: "ODD" });
+    const [good, deep, latin1, replacement] = sampleOrders(4, { prefix: "ODD" });
     const nested = JSON.stringify({ ...deep, ext: { note: "x" } }).replace('"note":"x"', `"note":${"[".repeat(5_000)}${"]".repeat(5_000)}`);
     const path = inputFile("");
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(good)}\n${nested}\n`), Buffer.from(`${JSON.stringify({ ...latin1, contact: { firstName: "Se\u00e1n" } })}\n`, "latin1")]));
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(good)}\n${nested}\n`), Buffer.from(`${JSON.stringify({ ...latin1, contact: { firstName: "Se\u00e1n" } })}\n`, "latin1"), Buffer.from(`${JSON.stringify({ ...replacement, contact: { firstName: "Jos\uFFFD" } })}\n`)]));
     const run = await importing(path, "--quiet");
     expect(run.code).toBe(1);
     const { lines } = reportOf(path);
@@ -256,9 +256,11 @@ describe("cdp-orders import", () => {
       [1, "created"],
       [2, "invalid"],
       [3, "invalid"],
+      [4, "created"],
     ]);
     expect(run.stderr).toContain("line 3: body: is not UTF-8 text");
-    expect(fake.store.orders.size).toBe(1);
+    // U+FFFD written as UTF-8 is text like any other.
+    expect(fake.store.orders.size).toBe(2);
   });
 
   it("sends no line added or changed after the check", async () => {
@@ -269,7 +271,7 @@ describe("cdp-orders import", () => {
     // Rewritten between the check and the import.
     const progress = { ...silentReporter, start: () => writeFileSync(path, toNdjson([first!, { ...second!, referenceId: "GROW-CHANGED" }, third!, sampleOrder(9, { prefix: "GROW" })])) };
     const summary = await runImport({ input: path, journalPath: `${path}.journal`, reportPath: `${path}.report.json`, dryRun: false, resume: false, concurrency: 1, client, progress });
-    expect(summary.exitCode).toBe(1);
+    expect(summary).toMatchObject({ exitCode: 1, created: 2, invalid: 1, notAttempted: 0 });
     expect([...fake.store.orders.values()].map((order) => order.fields.referenceId).sort()).toEqual(["GROW-000001", "GROW-000003"]);
     expect(reportOf(path).lines.find((line) => line.line === 2)).toMatchObject({ status: "invalid", error: { message: "line 2 changed while the import ran" } });
     expect(reportOf(path).lines.map((line) => line.line)).toEqual([1, 2, 3]);
@@ -278,6 +280,7 @@ describe("cdp-orders import", () => {
   it.each([
     ["a directory as input", (path: string) => [dir], "is not a regular file"],
     ["a report it cannot write", (path: string) => [path, "--report", join(dir, "missing", "report.json")], "The report cannot be written"],
+    ["a report path that is a directory", (path: string) => [path, "--report", dir], "The report cannot be written"],
   ])("refuses %s with exit code 2 before anything is sent", async (_, args, message) => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "USAGE" })));
     const before = fake.requests.length;
@@ -285,6 +288,13 @@ describe("cdp-orders import", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(fake.requests.length).toBe(before);
+  });
+
+  it("leaves no probe of the report behind when the import cannot start", async () => {
+    const path = inputFile(toNdjson(sampleOrders(1, { prefix: "PROBE" })));
+    const run = await importing(path, "--journal", join(dir, "missing", "journal"));
+    expect(run.code).not.toBe(0);
+    expect(existsSync(`${path}.report.json.partial`)).toBe(false);
   });
 
   it("stops at an authentication failure and never shows the token", async () => {
@@ -331,8 +341,9 @@ describe("the cdp-orders command line", () => {
     [["import", "x.ndjson", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 64"],
     [["import", "x.ndjson", "--bogus"], "Unknown option '--bogus'"],
     [["export"], "export needs --guest-ref REF or --reference-id ID"],
-    [["import", "x.ndjson", "--report", "x.ndjson"], "The input, --journal and --report must be three different files."],
-    [["import", "x.ndjson", "--journal", "same.json", "--report", "same.json"], "The input, --journal and --report must be three different files."],
+    [["import", "x.ndjson", "--report", "x.ndjson"], "The input, --journal and --report (and <report>.partial) must be different files."],
+    [["import", "x.ndjson", "--journal", "same.json", "--report", "same.json"], "The input, --journal and --report (and <report>.partial) must be different files."],
+    [["import", "run.json.partial", "--report", "run.json"], "The input, --journal and --report (and <report>.partial) must be different files."],
   ])("refuses %j with exit code 2 and the usage", async (args, message) => {
     const run = await runCliHere(args);
     expect(run.code).toBe(2);

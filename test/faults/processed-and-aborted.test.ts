@@ -217,6 +217,13 @@ describe("nothing is sent, and nothing given is lost, at the edges of a turn, an
       expect(server.attempts).toBe(0);
     }));
 
+  it("checks a call's options with its own method", () =>
+    withFaultServer([{ status: 204 }], async (server) => {
+      const error = await clientOf(server).DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, mode: "no-cors" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(server.attempts).toBe(0);
+    }));
+
   it.each([
     ["another origin", "https://elsewhere.example/v2.1/orders/o1"],
     ["a Location that is not a URL", "http://[bad"],

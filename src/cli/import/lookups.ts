@@ -7,6 +7,10 @@ import { extNamed, inFull, isLinkOnly, refOf } from "../listed-members.js";
 import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** A field the API may fill with an empty default: absent, null, "", [] or {}. */
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value).length === 0);
 // No listing the import reads may be longer than this; a longer one fails the line.
 const MAX_LISTED = 10_000;
 
@@ -55,8 +59,9 @@ export class Lookups {
 
   /**
    * An unclaimed consumer of the order that is the person the line describes (consumers carry
-   * no referenceId): one with exactly the line's fields, or else one with every field the line
-   * gives equal. Exact matches go first, so a line's `{Ann}` does not take its `{Ann Byrne}`.
+   * no referenceId): every field the line gives is equal, and of those, the one with the fewest
+   * other fields filled in, so a line's `{Ann}` does not take its `{Ann Byrne}` (fields the API
+   * fills with empty defaults do not count).
    */
   async consumer(orderRef: string, person: Person, claimed: ReadonlySet<string>): Promise<string | undefined> {
     const listed = await paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
@@ -65,9 +70,15 @@ export class Lookups {
     );
     const given = person as Record<string, unknown>;
     const unclaimed = consumers.filter((existing) => !claimed.has(existing.ref)) as (Record<string, unknown> & { ref: string })[];
-    const exact = (existing: Record<string, unknown>) => PERSON_FIELDS.every((key) => isDeepStrictEqual(existing[key], given[key]));
     const covers = (existing: Record<string, unknown>) => Object.entries(given).every(([key, value]) => isDeepStrictEqual(existing[key], value));
-    return (unclaimed.find(exact) ?? unclaimed.find(covers))?.ref;
+    const others = (existing: Record<string, unknown>) => PERSON_FIELDS.filter((key) => !(key in given) && !isEmpty(existing[key])).length;
+    let best: { ref: string; others: number } | undefined;
+    for (const existing of unclaimed) {
+      if (!covers(existing)) continue;
+      const count = others(existing);
+      if (best === undefined || count < best.others) best = { ref: existing.ref, others: count };
+    }
+    return best?.ref;
   }
 
   async orderExtension(orderRef: string): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 // `cdp-orders import`: checks every line first (nothing is sent for a bad line), then
 // brings the valid lines into the API with a bounded pool of workers, journalling each
 // finished line, and ends with a report of every line and a summary.
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
@@ -69,8 +69,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const progress = options.progress ?? silentReporter;
   const stop = options.stop ?? { requested: undefined };
   if (!existsSync(options.input)) throw new ImportUsageError(`${options.input} does not exist.`);
-  // It is read twice (checked, then imported): a pipe or a device would be empty the second time.
-  if (!statSync(options.input).isFile()) throw new ImportUsageError(`${options.input} is not a regular file; save the input to a file first.`);
+  // An import reads it twice (checked, then imported): a pipe would be empty the second time.
+  if (!options.dryRun && !statSync(options.input).isFile()) {
+    throw new ImportUsageError(`${options.input} is not a regular file; save the input to a file first.`);
+  }
   if (!options.dryRun && !options.resume && existsSync(options.journalPath)) {
     throw new ImportUsageError(
       `${options.journalPath} exists: an import of this file was started before. Pass --resume to continue it ` +
@@ -86,9 +88,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const sameOrder = new SameOrderCheck();
   let lines = 0;
   let valid = 0;
-  for await (const { number, text } of readLines(options.input)) {
+  // Lines that passed the check and were changed before they were sent: invalid, not sent.
+  let changed = 0;
+  for await (const { number, text, utf8 } of readLines(options.input)) {
     lines++;
-    const checked = checkLine(text);
+    const checked = checkLine(text, utf8);
     const duplicate = checked.ok ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt) : undefined;
     if (!checked.ok || duplicate) {
       const violations = checked.ok ? [duplicate!] : checked.violations;
@@ -103,7 +107,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       reports.set(number, { line: number, referenceId: done.referenceId, status: "done-before", refs: done.refs });
     } else toImport.set(number, hash);
   }
-  const invalid = lines - valid;
   const doneBefore = [...reports.values()].filter((r) => r.status === "done-before").length;
   const tracker = new ProgressTracker(valid, () => options.gate?.stats().rateLimited ?? 0);
   for (const report of reports.values()) {
@@ -116,7 +119,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const count = (status: LineReport["status"]) => all.filter((r) => r.status === status).length;
     const created = count("created");
     const failed = count("failed");
-    const notAttempted = options.dryRun ? 0 : valid - created - failed - doneBefore;
+    const invalid = lines - valid + changed;
+    const notAttempted = options.dryRun ? 0 : valid - changed - created - failed - doneBefore;
     const durationMs = Date.now() - startedAt;
     const everyLineIn = invalid === 0 && failed === 0 && notAttempted === 0;
     return {
@@ -144,8 +148,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const client = options.client;
   if (!client) throw new ImportUsageError("No client: credentials are needed to import.");
   // A report that cannot be written is found out now, not after every line is imported.
+  const probe = `${options.reportPath}.partial`;
   try {
-    writeFileSync(`${options.reportPath}.partial`, "");
+    if (existsSync(options.reportPath) && !statSync(options.reportPath).isFile()) throw new Error("it is not a file");
+    writeFileSync(probe, "");
+    unlinkSync(probe);
   } catch (error) {
     throw new ImportUsageError(`The report cannot be written to ${options.reportPath}: ${(error as Error).message}`);
   }
@@ -159,8 +166,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     await options.gate?.whenOpen();
   };
   const pending = (async function* () {
-    for await (const { number, text } of readLines(options.input)) {
-      if (toImport.has(number)) yield { number, text };
+    for await (const { number, text, utf8 } of readLines(options.input)) {
+      if (toImport.has(number)) yield { number, text, utf8 };
     }
   })();
 
@@ -170,9 +177,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     while (stop.requested === undefined) {
       const next = await pending.next();
       if (next.done) return;
-      const { number, text } = next.value;
+      const { number, text, utf8 } = next.value;
       // Checked again as it is sent (the client is told not to repeat the check per request).
-      const checked = checkLine(text);
+      const checked = checkLine(text, utf8);
       const hash = lineHash(text);
       let report: LineReport;
       if (!checked.ok || hash !== toImport.get(number)) {
@@ -180,6 +187,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         const error = { class: "LineValidationError", message: `line ${number} changed while the import ran` };
         const violations = checked.ok ? [{ path: "body", rule: "unchanged", message: "changed after the check, so it was not sent" }] : checked.violations;
         reports.set(number, { line: number, status: "invalid", error, violations });
+        changed++;
+        progress.invalid(number, violations);
         continue;
       }
       const { line } = checked;

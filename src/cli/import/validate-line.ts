@@ -112,12 +112,12 @@ function itemReferenceViolations(items: ItemLine[]): Violation[][] {
   });
 }
 
-/** Parses and checks one line of an import file; a line that cannot be checked is invalid. */
-export function checkLine(text: string): CheckedLine {
-  // Bytes that are not UTF-8 were read as U+FFFD: sent, the text would be changed for good.
-  if (text.includes("\uFFFD")) {
-    return { ok: false, violations: [{ path: "body", rule: "utf8", message: "is not UTF-8 text (it holds U+FFFD, the mark of bytes that are not)" }] };
-  }
+/**
+ * Parses and checks one line of an import file; a line that cannot be checked is invalid.
+ * `utf8` is false when its bytes were not UTF-8: sent, its text would be changed for good.
+ */
+export function checkLine(text: string, utf8 = true): CheckedLine {
+  if (!utf8) return { ok: false, violations: [{ path: "body", rule: "utf8", message: "is not UTF-8 text" }] };
   try {
     return checkText(text);
   } catch (error) {
