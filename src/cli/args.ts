@@ -20,6 +20,9 @@ Import:
   --dry-run                only check the lines; nothing is sent
   --resume                 continue an earlier run of this file: lines its journal records done
                            are skipped, every other line is looked up before anything is created
+  --settle SECONDS         how long a create that timed out, or was in flight when a run was
+                           killed, may still take effect: until then --resume does not make it
+                           again (default 300; 0 trusts the look-up at once)
   --concurrency N          orders in flight at once (default 4)
   --journal PATH           the journal (default <file>.journal)
   --report PATH            the JSON report (default <file>.report.json)
@@ -53,6 +56,7 @@ const OPTIONS = {
   quiet: { type: "boolean" },
   json: { type: "boolean" },
   "progress-interval": { type: "string" },
+  settle: { type: "string" },
   "guest-ref": { type: "string", multiple: true },
   "reference-id": { type: "string", multiple: true },
   expand: { type: "boolean" },
@@ -69,7 +73,7 @@ export class UsageError extends Error {
 // The options each command reads; the connection's and help are shared.
 const SHARED = ["region", "base-url", "client-key", "api-token", "timeout", "concurrency", "help"];
 const OPTIONS_OF: Record<"import" | "export", ReadonlySet<string>> = {
-  import: new Set([...SHARED, "dry-run", "resume", "journal", "report", "quiet", "json", "progress-interval"]),
+  import: new Set([...SHARED, "dry-run", "resume", "journal", "report", "quiet", "json", "progress-interval", "settle"]),
   export: new Set([...SHARED, "guest-ref", "reference-id", "expand"]),
 };
 
@@ -106,11 +110,13 @@ export function integerFlag(values: CliValues, name: "concurrency", fallback: nu
   return value;
 }
 
-/** A positive number of seconds, from a flag, as milliseconds. */
-export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval", fallbackMs: number): number {
+/** A number of seconds, from a flag, as milliseconds: above 0 (or 0 itself when allowed), at most 3600. */
+export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval" | "settle", fallbackMs: number, allowZero = false): number {
   const raw = values[name];
   if (raw === undefined) return fallbackMs;
   const value = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(value) || value <= 0 || value > 3600) throw new UsageError(`--${name} must be a number of seconds above 0, at most 3600.`);
-  return Math.max(1, Math.round(value * 1000));
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero) || value > 3600) {
+    throw new UsageError(`--${name} must be a number of seconds ${allowZero ? "from 0" : "above 0"}, at most 3600.`);
+  }
+  return value === 0 ? 0 : Math.max(1, Math.round(value * 1000));
 }

@@ -9,7 +9,7 @@ import { runExport, type OrderSelector } from "./export/run-export.js";
 import { journalPathFor } from "./import/journal.js";
 import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
 import { describeSummary } from "./import/report.js";
-import { ImportUsageError, runImport } from "./import/run-import.js";
+import { DEFAULT_SETTLE_MS, ImportUsageError, runImport } from "./import/run-import.js";
 import { guardOutput } from "./output-guard.js";
 
 export interface CliIo {
@@ -60,6 +60,7 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
     input,
     journalPath,
     reportPath,
+    settleMs: secondsFlag(values, "settle", DEFAULT_SETTLE_MS, true),
     dryRun,
     resume: values.resume === true,
     concurrency,

@@ -20,6 +20,22 @@ it.each(["0", "-1", "3601", "soon", "0x1e", " 8 ", "1e1", ""])("refuses --timeou
   expect(() => secondsFlag(valuesOf("--timeout", raw), "timeout", 30_000)).toThrow(UsageError);
 });
 
+it.each([
+  [["--settle", "0"], 0],
+  [["--settle", "90"], 90_000],
+  [[], 300_000],
+])("reads --settle %j as %d ms: 0 is allowed", (argv, ms) => {
+  expect(secondsFlag(valuesOf(...argv), "settle", 300_000, true)).toBe(ms);
+});
+
+it.each(["3601", "soon", "1e1"])("refuses --settle %j", (raw) => {
+  expect(() => secondsFlag(valuesOf("--settle", raw), "settle", 300_000, true)).toThrow(/--settle must be a number of seconds from 0, at most 3600/);
+});
+
+it("refuses --settle for export", () => {
+  expect(() => parseCommandLine(["export", "--reference-id", "R1", "--settle", "1"])).toThrow(new UsageError("export does not take --settle."));
+});
+
 it.each(["0", "1.5", "65"])("refuses --concurrency %s outside 1..64", (raw) => {
   expect(() => integerFlag(valuesOf("--concurrency", raw), "concurrency", 4, 1, 64)).toThrow(/--concurrency must be a whole number from 1 to 64/);
 });

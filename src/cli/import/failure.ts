@@ -38,6 +38,21 @@ export function mayStillTakeEffect(error: unknown): boolean {
   return error instanceof TimeoutError || (error instanceof ApiError && (error.status === 504 || error.status === 408));
 }
 
+/** A line an earlier run left a create of that may still take effect: it is not created again yet. */
+export class UnsettledLineError extends Error {
+  override name = "UnsettledLineError";
+
+  constructor(
+    readonly since: number,
+    settleMs: number,
+  ) {
+    super(
+      `a create an earlier run sent by ${new Date(since).toISOString()} may still take effect and is not found yet; ` +
+        `--resume from ${new Date(since + settleMs).toISOString()} creates what is still missing (--settle)`,
+    );
+  }
+}
+
 /** Errors after which no other line can succeed either: the run stops. */
 export function isFatal(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 401 || error.status === 403);

@@ -12,7 +12,10 @@ export const JOURNAL_VERSION = 1;
 export type JournalRecord =
   | { type: "run"; version: number; startedAt: string; input: string; resume: boolean }
   | { type: "done"; line: number; hash: string; referenceId: string; refs: LineRefs }
-  | { type: "failed"; line: number; hash: string; referenceId: string; error: { name: string; message: string } };
+  /** A line is being sent; with no done or failed record after it, the run was killed meanwhile. */
+  | { type: "sending"; line: number; at: string }
+  /** `unsettledSince`: a create of the line may still take effect, since then. */
+  | { type: "failed"; line: number; hash: string; referenceId: string; error: { name: string; message: string }; unsettledSince?: string };
 
 export type DoneRecord = Extract<JournalRecord, { type: "done" }>;
 
@@ -28,6 +31,8 @@ export function lineHash(text: string): string {
 export interface JournalState {
   /** The last done record of each line. */
   done: Map<number, DoneRecord>;
+  /** When a create of a line may have been left to take effect: sent by a killed run, or timed out. */
+  unsettled: Map<number, number>;
   /** Records cut short by a killed run; ignored, so their lines are looked up again. */
   torn: number;
 }
@@ -35,8 +40,9 @@ export interface JournalState {
 /** Reads a journal; a missing file is an empty journal. */
 export async function readJournal(path: string): Promise<JournalState> {
   const done = new Map<number, DoneRecord>();
+  const unsettled = new Map<number, number>();
   let torn = 0;
-  if (!existsSync(path)) return { done, torn };
+  if (!existsSync(path)) return { done, unsettled, torn };
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
   for await (const text of lines) {
     if (text.trim() === "") continue;
@@ -47,10 +53,18 @@ export async function readJournal(path: string): Promise<JournalState> {
       torn++;
       continue;
     }
+    if (record === null || typeof record !== "object") {
+      torn++;
+      continue;
+    }
     if (record.type === "run" && record.version !== JOURNAL_VERSION) throw new Error(`${path}: journal version ${record.version} is not ${JOURNAL_VERSION}`);
     if (record.type === "done") done.set(record.line, record);
+    // The last record of a line says whether a create of it may still take effect.
+    if (record.type === "sending") unsettled.set(record.line, Date.parse(record.at));
+    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.delete(record.line);
+    else if (record.type === "failed") unsettled.set(record.line, Date.parse(record.unsettledSince!));
   }
-  return { done, torn };
+  return { done, unsettled, torn };
 }
 
 /** An open journal; every append is one `write` to the OS, so it survives the process being killed. */

@@ -5,7 +5,7 @@ import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
-import { isFatal } from "./failure.js";
+import { isFatal, mayStillTakeEffect, UnsettledLineError } from "./failure.js";
 import { Journal, lineHash, readJournal, type DoneRecord } from "./journal.js";
 import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
 import { readLines } from "./read-lines.js";
@@ -38,10 +38,13 @@ export interface ImportOptions {
   maxAttempts?: number;
   /** Set to stop taking new lines; the lines in flight are finished. */
   stop?: { requested: string | undefined };
+  /** How long an earlier run's create that timed out, or was in flight when it was killed, may still take effect. */
+  settleMs?: number;
 }
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_ATTEMPTS = 6;
+export const DEFAULT_SETTLE_MS = 5 * 60 * 1000;
 
 /** Remembers each order's referenceId and orderedAt, to refuse a second line for the same order. */
 class SameOrderCheck {
@@ -79,7 +82,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         "(finished lines are skipped; the others are looked up in the API before anything is created).",
     );
   }
-  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), torn: 0 };
+  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new Map<number, number>(), torn: 0 };
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
 
   // Pass 1: every line is checked before anything is sent.
   const reports = new Map<number, LineReport>();
@@ -192,13 +196,26 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         continue;
       }
       const { line } = checked;
+      // A create an earlier run left may still take effect: until it has had time to, a
+      // look-up that finds nothing does not allow another.
+      const since = journalState.unsettled.get(number);
+      const unsettled = since !== undefined && Date.now() - since < settleMs ? new UnsettledLineError(since, settleMs) : undefined;
+      journal.append({ type: "sending", line: number, at: new Date().toISOString() });
       try {
-        const refs = await syncOrder(line, { client, lookUpFirst: options.resume, maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoff });
+        const refs = await syncOrder(line, { client, lookUpFirst: options.resume, maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoff, unsettled });
         journal.append({ type: "done", line: number, hash, referenceId: line.referenceId, refs });
         report = { line: number, referenceId: line.referenceId, status: "created", refs };
       } catch (error) {
         const summary = errorSummary(error);
-        journal.append({ type: "failed", line: number, hash, referenceId: line.referenceId, error: { name: summary.class, message: summary.message } });
+        const unsettledSince = error instanceof UnsettledLineError ? error.since : mayStillTakeEffect(error) ? Date.now() : undefined;
+        journal.append({
+          type: "failed",
+          line: number,
+          hash,
+          referenceId: line.referenceId,
+          error: { name: summary.class, message: summary.message },
+          ...(unsettledSince !== undefined ? { unsettledSince: new Date(unsettledSince).toISOString() } : {}),
+        });
         report = { line: number, referenceId: line.referenceId, status: "failed", error: summary };
         if (isFatal(error)) stop.requested ??= `${summary.class}: ${summary.message}`;
       }

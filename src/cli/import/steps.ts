@@ -9,6 +9,11 @@ export interface StepOptions {
   maxAttempts: number;
   /** Waits before attempt `attempt + 1`. */
   backoff: (attempt: number) => Promise<void>;
+  /**
+   * An earlier run's create of this line that may still take effect: a look-up that finds
+   * nothing fails the line with it, as after a create of this run that timed out.
+   */
+  unsettled?: Error | undefined;
 }
 
 export interface Step<T> {
@@ -26,7 +31,7 @@ export interface Step<T> {
 export async function ensure<T>(step: Step<T>, options: StepOptions, found: string[], lookUpFirst = options.lookUpFirst): Promise<T> {
   let lookUp = lookUpFirst;
   // A create that timed out may still be applied: not finding it yet does not allow another.
-  let unsettled: unknown;
+  let unsettled: unknown = options.unsettled;
   for (let attempt = 1; ; attempt++) {
     try {
       if (lookUp) {
