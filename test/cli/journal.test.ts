@@ -10,6 +10,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const refs = { order: "o", items: [], consumers: [], found: [] };
 
 describe("the import journal", () => {
+  it("identifies a line by the first 16 bytes of its SHA-256, as journals already written do", () => {
+    expect(lineHash("abc")).toBe("ba7816bf8f01cfea414140de5dae2223");
+  });
+
   it("reads the done records back, the last one of a line winning", async () => {
     const path = join(dir, "a.journal");
     const journal = Journal.open(path);
