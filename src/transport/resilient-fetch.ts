@@ -71,24 +71,21 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     let deadlineAt = Date.now() + deadlineMs;
 
     for (let attempt = 1; ; attempt++) {
-      // Aborted before it starts (or during a wait that did not end at the abort), the
-      // attempt is not made: a custom fetch might not honour an aborted signal.
-      if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
       let admitted: ((response: Response | undefined) => void) | undefined;
       if (options.admit) {
         const queuedAt = Date.now();
-        try {
-          admitted = await options.admit(callerSignal);
-        } catch (error) {
-          if (callerSignal?.aborted) return fail(options.logger, abortedByCaller(described, callerSignal), request);
-          throw error;
-        }
+        // A wait the caller ends is an abort before the attempt, handled just below.
+        admitted = await options.admit(callerSignal).catch((error: unknown) => {
+          if (!callerSignal?.aborted) throw error;
+          return undefined;
+        });
         deadlineAt += Date.now() - queuedAt;
-        // An abort that came as the turn did: the attempt is not made.
-        if (callerSignal?.aborted) {
-          admitted(undefined);
-          return fail(options.logger, abortedByCaller(described, callerSignal), request);
-        }
+      }
+      // Aborted before it starts (before, or while waiting for, its turn or a retry), the
+      // attempt is not made: a custom fetch might not honour an aborted signal.
+      if (callerSignal?.aborted) {
+        admitted?.(undefined);
+        return fail(options.logger, abortedByCaller(described, callerSignal), request);
       }
       // One controller per attempt, aborted by the caller's signal or by whichever comes
       // first of the attempt timeout and the overall deadline (cheaper than AbortSignal.any).
