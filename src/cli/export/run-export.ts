@@ -7,9 +7,8 @@ import type { components } from "../../../generated/schema.js";
 import type { OrderClient } from "../../client.js";
 import { paginate } from "../../pagination/index.js";
 import { onAbort } from "../../transport/on-abort.js";
-import { unwrap } from "../../unwrap.js";
 import type { ItemLine, OrderLine } from "../import/order-line.js";
-import { extNamed, inFull, isLinkOnly, refOf } from "../listed-members.js";
+import { FullLists, inFull, refOf } from "../listed-members.js";
 import { extensionValues, itemLine, orderLine, personLine } from "./to-line.js";
 
 export type OrderSelector = { guestRef: string } | { referenceId: string };
@@ -58,39 +57,24 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
   const { scope, stop } = linkedScope(outer);
   try {
     const { signal } = scope;
-    const options = { signal };
-    const path = { orderRef: order.ref };
-    const [items, contacts, consumers, extensions] = await allOrAbort(scope, [
-      paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path, query: { expand: true } } }, options)
-        .collect({ max: MAX_MEMBERS })
-        .then((members) => inFull(members, (orderItemRef) => unwrap(client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef } }, signal })))),
-      paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path, query: { expand: true } } }, options)
-        .collect({ max: MAX_MEMBERS })
-        .then((members) => inFull(members, (orderContactRef) => unwrap(client.GET("/v2.1/orderContacts/{orderContactRef}", { params: { path: { orderContactRef } }, signal })))),
-      paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path, query: { expand: true } } }, options)
-        .collect({ max: MAX_MEMBERS })
-        .then((members) => inFull(members, (orderConsumerRef) => unwrap(client.GET("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef } }, signal })))),
-      paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path, query: { expand: true } } }, options)
-        .collect({ max: MAX_MEMBERS })
-        .then((members) =>
-          extNamed(members, () => unwrap(client.GET("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: { ...path, dataExtensionName: "ext" } }, signal }))),
-        ),
+    const lists = new FullLists(client, MAX_MEMBERS, signal);
+    const [items, contacts, consumers, ext] = await allOrAbort(scope, [
+      lists.items(order.ref),
+      lists.contacts(order.ref),
+      lists.consumers(order.ref),
+      lists.orderExt(order.ref),
     ] as const);
     const itemLines: ItemLine[] = await allOrAbort(
       scope,
       items.map(async (item) => {
-        const itemPath = { orderItemRef: item.ref };
-        const listed = await paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", { params: { path: itemPath, query: { expand: true } } }, options).collect({ max: MAX_MEMBERS });
-        const ext = await extNamed(listed, () =>
-          unwrap(client.GET("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", { params: { path: { ...itemPath, dataExtensionName: "ext" } }, signal })),
-        );
-        return { ...itemLine(item), ...(ext ? { ext: extensionValues(ext) } : {}) };
+        const itemExt = await lists.itemExt(item.ref);
+        return { ...itemLine(item), ...(itemExt ? { ext: extensionValues(itemExt) } : {}) };
       }),
     );
     const itemIndex = new Map(items.map((item, index) => [item.ref, index]));
     const orderConsumers: OrderLine["consumers"] = [];
     for (const consumer of consumers) {
-      const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, options).collect({ max: MAX_MEMBERS });
+      const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, { signal }).collect({ max: MAX_MEMBERS });
       const linked = links.map((link) => itemIndex.get(refOf(link))).find((index) => index !== undefined);
       if (linked === undefined) orderConsumers.push(personLine(consumer));
       else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));
@@ -101,7 +85,7 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
       ...(contact ? { contact: personLine(contact) } : {}),
       ...(itemLines.length > 0 ? { items: itemLines } : {}),
       ...(orderConsumers.length > 0 ? { consumers: orderConsumers } : {}),
-      ...(extensions ? { ext: extensionValues(extensions) } : {}),
+      ...(ext ? { ext: extensionValues(ext) } : {}),
     };
   } finally {
     stop();
@@ -132,6 +116,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   // One failure ends the run: it cancels the orders being expanded and the listing.
   const { scope, stop } = linkedScope(options.signal);
   const { signal } = scope;
+  const lists = new FullLists(client, MAX_MEMBERS, signal);
   // Only needed when several selectors could list the same order.
   const written = options.selectors.length > 1 ? new Set<string>() : undefined;
   // Orders being expanded, oldest first: output keeps the listing's order.
@@ -147,10 +132,10 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       };
       for await (const listed of listing) {
         // A member listed only as a link may lack its ref: its href names it.
-        const ref = isLinkOnly(listed) ? refOf(listed) : (listed as { ref: string }).ref;
+        const ref = refOf(listed);
         if (written?.has(ref)) continue;
         written?.add(ref);
-        const order = inFull([listed], (orderRef) => unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal }))).then(([full]) => full!);
+        const order = inFull([listed], (orderRef) => lists.order(orderRef)).then(([full]) => full!);
         const line = order.then((full) => (options.expand ? expandOrder(client, full, signal) : orderLine(full)));
         // The first failure, wherever in the window, stops the others at once.
         line.catch((error: unknown) => {

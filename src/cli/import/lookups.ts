@@ -1,9 +1,7 @@
 // What already exists of a line in the API, read through the list operations.
 import { isDeepStrictEqual } from "node:util";
 import type { OrderClient } from "../../client.js";
-import { paginate, type PaginateOptions } from "../../pagination/index.js";
-import { unwrap } from "../../unwrap.js";
-import { extNamed, inFull, isLinkOnly, refOf } from "../listed-members.js";
+import { FullLists } from "../listed-members.js";
 import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
@@ -11,25 +9,20 @@ const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 /** A field the API may fill with an empty default: absent, null, "", [] or {}. */
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value).length === 0);
+
 // No listing the import reads may be longer than this; a longer one fails the line.
 const MAX_LISTED = 10_000;
 
 export class Lookups {
-  private readonly options: PaginateOptions;
-  private readonly signal: AbortSignal | null;
+  private readonly lists: FullLists;
 
-  constructor(
-    private readonly client: OrderClient,
-    signal?: AbortSignal,
-  ) {
-    this.options = signal ? { signal } : {};
-    this.signal = signal ?? null;
+  constructor(client: OrderClient, signal?: AbortSignal) {
+    this.lists = new FullLists(client, MAX_LISTED, signal ?? null);
   }
 
   /** The order the line describes: same referenceId, orderedAt at most two days apart (the API's matching rule); the closest wins. */
   async order(line: OrderLine): Promise<string | undefined> {
-    const listed = await paginate(this.client, "/v2.1/orders", { params: { query: { referenceId: line.referenceId, expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    const orders = await inFull(listed, (orderRef) => unwrap(this.client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, signal: this.signal })));
+    const orders = await this.lists.ordersWithReferenceId(line.referenceId);
     const wanted = Date.parse(line.orderedAt);
     let best: { ref: string; distance: number } | undefined;
     for (const order of orders) {
@@ -46,14 +39,12 @@ export class Lookups {
 
   /** The order's contact: an order has one primary contact, so whichever exists is the line's. */
   async contact(orderRef: string): Promise<string | undefined> {
-    const [contact] = await paginate(this.client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    return contact === undefined ? undefined : isLinkOnly(contact) ? refOf(contact) : (contact as { ref: string }).ref;
+    return (await this.lists.contacts(orderRef))[0]?.ref;
   }
 
   /** The order's items by referenceId; the first of a referenceId wins. */
   async items(orderRef: string): Promise<Map<string, string>> {
-    const listed = await paginate(this.client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    const items = await inFull(listed, (orderItemRef) => unwrap(this.client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef } }, signal: this.signal })));
+    const items = await this.lists.items(orderRef);
     return new Map(items.filter((item) => item.referenceId !== undefined).reverse().map((item) => [item.referenceId!, item.ref]));
   }
 
@@ -64,10 +55,7 @@ export class Lookups {
    * fills with empty defaults do not count).
    */
   async consumer(orderRef: string, person: Person, claimed: ReadonlySet<string>): Promise<string | undefined> {
-    const listed = await paginate(this.client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    const consumers = await inFull(listed, (orderConsumerRef) =>
-      unwrap(this.client.GET("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef } }, signal: this.signal })),
-    );
+    const consumers = await this.lists.consumers(orderRef);
     const given = person as Record<string, unknown>;
     const unclaimed = consumers.filter((existing) => !claimed.has(existing.ref)) as (Record<string, unknown> & { ref: string })[];
     const covers = (existing: Record<string, unknown>) => Object.entries(given).every(([key, value]) => isDeepStrictEqual(existing[key], value));
@@ -82,19 +70,10 @@ export class Lookups {
   }
 
   async orderExtension(orderRef: string): Promise<string | undefined> {
-    const extensions = await paginate(this.client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef }, query: { expand: true } } }, this.options).collect({ max: MAX_LISTED });
-    const path = { orderRef, dataExtensionName: "ext" } as const;
-    return (await extNamed(extensions, () => unwrap(this.client.GET("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path }, signal: this.signal }))))?.ref;
+    return (await this.lists.orderExt(orderRef))?.ref;
   }
 
   async itemExtension(orderItemRef: string): Promise<string | undefined> {
-    const extensions = await paginate(
-      this.client,
-      "/v2.1/orderItems/{orderItemRef}/extensions",
-      { params: { path: { orderItemRef }, query: { expand: true } } },
-      this.options,
-    ).collect({ max: MAX_LISTED });
-    const path = { orderItemRef, dataExtensionName: "ext" } as const;
-    return (await extNamed(extensions, () => unwrap(this.client.GET("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", { params: { path }, signal: this.signal }))))?.ref;
+    return (await this.lists.itemExt(orderItemRef))?.ref;
   }
 }
