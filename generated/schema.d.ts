@@ -136,7 +136,7 @@ export interface paths {
          * Retrieve an order item
          * @description Retrieves an order item. Sitecore's page describes the success response as "Resource
          *     successfully created"; a read answers 200, which is what this document says. The page
-         *     also lists an `expand` parameter, which has no effect on a single object and is left out.
+         *     also lists an `expand` parameter; a single order item is returned in full either way.
          */
         get: operations["retrieveOrderItem"];
         /**
@@ -922,13 +922,15 @@ export interface components {
             items: (components["schemas"]["OrderItem"] | components["schemas"]["ResourceLink"])[];
         };
         /**
-         * @description Request bodies must not carry the fields Sitecore CDP assigns: its refs and links, and
-         *     its timestamps (read-only in responses). Only an order's body may set its timestamps
-         *     (see `OrderTimestamps`).
+         * @description Order item bodies must not carry the fields Sitecore CDP assigns: its refs and links, and
+         *     its timestamps (read-only in responses). `orderedAt` is among them: an order item's is
+         *     its order's, and Sitecore's request fields for order items have none. Only an order's
+         *     body may set its timestamps (see `OrderTimestamps`).
          */
         WithoutServerFields: components["schemas"]["WithoutServerLinks"] & {
             createdAt?: never;
             modifiedAt?: never;
+            orderedAt?: never;
         };
         /** @description The body of an order item create or full update. */
         OrderItemInput: WithRequired<components["schemas"]["OrderItemAttributes"], "name" | "type" | "price" | "currencyCode" | "status"> & components["schemas"]["WithoutServerFields"];
@@ -1084,8 +1086,37 @@ export interface components {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderContact"] | components["schemas"]["ResourceLink"])[];
         };
-        /** @description The body of an order contact create or update (an order consumer's is `OrderConsumerInput`). */
-        PersonInput: components["schemas"]["Person"] & components["schemas"]["WithoutServerFields"];
+        /**
+         * @description The body of an order contact create or update (an order consumer's is `OrderConsumerInput`):
+         *     the person, and optionally a link to the guest the contact is.
+         *
+         *     Inferred: the v2.1 contact pages are cut off before any link; the v2 pages send `guest` in
+         *     this shape (https://doc.sitecore.com/cdp/en/developers/api/create-an-order-contact--legacy-.html),
+         *     as they do for consumers.
+         */
+        PersonInput: components["schemas"]["Person"] & {
+            ref?: never;
+            href?: never;
+            order?: never;
+            orderItems?: never;
+            createdAt?: never;
+            modifiedAt?: never;
+            /** @description The guest this contact is. */
+            guest?: components["schemas"]["Link"];
+        };
+        /**
+         * @description Links to order items of the same order, by their URLs (`…/v2.1/orderItems/{orderItemRef}`).
+         * @example {
+         *       "items": [
+         *         {
+         *           "href": "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3"
+         *         }
+         *       ]
+         *     }
+         */
+        OrderItemLinks: {
+            items: components["schemas"]["Link"][];
+        };
         /**
          * @description A person who consumes order items (for a flight, the passenger). Created under the
          *     order; the same guest can be both the order contact and an order consumer.
@@ -1119,26 +1150,18 @@ export interface components {
             readonly guest?: components["schemas"]["Link"];
             /** @description The order the consumer belongs to. */
             readonly order?: components["schemas"]["Link"];
-            /** @description The order items the consumer consumes. */
-            readonly orderItems?: components["schemas"]["Link"];
+            /**
+             * @description The order items the consumer consumes: a link to their list, or their links in
+             *     `items`. Inferred: the v2.1 pages are cut off before this field; Sitecore's attribute
+             *     table calls it a list of order items, and v2 answers carried `{"items": [{"href": …}]}`
+             *     (https://doc.sitecore.com/cdp/en/developers/api/create-an-order-consumer--legacy-.html).
+             */
+            readonly orderItems?: components["schemas"]["Link"] | components["schemas"]["OrderItemLinks"];
         };
         /** @description A page of order consumers. */
         OrderConsumerCollection: components["schemas"]["CollectionPage"] & {
             /** @description The members of this page; full objects with `expand=true`, links otherwise. */
             items: (components["schemas"]["OrderConsumer"] | components["schemas"]["ResourceLink"])[];
-        };
-        /**
-         * @description Links to order items of the same order, by their URLs (`…/v2.1/orderItems/{orderItemRef}`).
-         * @example {
-         *       "items": [
-         *         {
-         *           "href": "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3"
-         *         }
-         *       ]
-         *     }
-         */
-        OrderItemLinks: {
-            items: components["schemas"]["Link"][];
         };
         /**
          * @description The body of an order consumer create or update: the person, and optionally links to the
@@ -1731,7 +1754,15 @@ export interface operations {
     };
     retrieveOrderItem: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description With `true`, collection members are returned as full objects instead of links, which
+                 *     saves a request per member. Sitecore's pages type this parameter as an array of strings
+                 *     (on one page an object) but only ever show `expand=true`; it is a boolean here.
+                 * @example true
+                 */
+                expand?: components["parameters"]["Expand"];
+            };
             header?: never;
             path: {
                 /**

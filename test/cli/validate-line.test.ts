@@ -33,12 +33,14 @@ describe("keys of an import line", () => {
     ]);
   });
 
-  it("says a consumer's links are not imported", () => {
+  it("says a contact's and a consumer's links are not imported", () => {
     const { items: _items, ...order } = sample! as unknown as Record<string, unknown>;
     const consumer = { firstName: "S", orderItems: { items: [{ href: "https://cdp.test/v2.1/orderItems/i1" }] } };
-    const checked = checkLine(JSON.stringify({ ...order, consumers: [consumer] }));
+    const contact = { firstName: "C", guest: { href: "https://cdp.test/v2/guests/g1" } };
+    const checked = checkLine(JSON.stringify({ ...order, contact, consumers: [consumer] }));
     expect(checked.ok ? [] : checked.violations.map((v) => `${v.path}: ${v.message}`)).toEqual([
-      "body.consumers[0].orderItems: is not imported: a consumer's links are not part of a line",
+      "body.contact.guest: is not imported: a person's links are not part of a line",
+      "body.consumers[0].orderItems: is not imported: a person's links are not part of a line",
     ]);
   });
 

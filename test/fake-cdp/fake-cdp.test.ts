@@ -74,6 +74,21 @@ describe("the fake CDP", () => {
     expect(new Set(all.map((o) => o.ref)).size).toBe(25);
   });
 
+  it("takes an order's orderedAt written another way as the same instant, and keeps a merged extension within 100 pairs", async () => {
+    const cdp = client();
+    const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: orderBody("FAKE-IDENTITY") }));
+    const path = { orderRef };
+    await unwrap(cdp.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { orderedAt: "2024-01-01T16:17:16.000Z", price: 70 } }));
+    const moved = await cdp.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { orderedAt: "2024-01-02T16:17:16Z" } });
+    expect(moved.response.status).toBe(400);
+    const pairs = (prefix: string) => Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`${prefix}${i}`, i]));
+    const extPath = { orderRef, dataExtensionName: "ext" as const };
+    await unwrap(cdp.POST("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: extPath }, body: pairs("a") }));
+    const merged = await cdp.PATCH("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: extPath }, body: pairs("b") });
+    expect(merged.response.status).toBe(400);
+    expect(Object.keys(fake.store.orderExtensions.get(orderRef)!.values)).toHaveLength(60);
+  });
+
   it("answers 400 to a request that breaks the spec, and records it", async () => {
     const response = await fetch(`${fake.url}/v2.1/orders`, {
       method: "POST",

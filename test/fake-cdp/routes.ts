@@ -113,11 +113,20 @@ const item = (c: RouteContext) => found(c.store.items.get(c.params.orderItemRef!
 const person = (c: RouteContext, kind: "contacts" | "consumers", param: string) =>
   found(c.store[kind].get(c.params[param]!), `Order ${kind === "contacts" ? "contact" : "consumer"} ${c.params[param]}`);
 
+/** The same value, or for orderedAt the same instant however it is written. */
+function sameIdentity(key: (typeof ORDER_IDENTITY)[number], current: unknown, next: unknown): boolean {
+  if (key !== "orderedAt" || typeof current !== "string" || typeof next !== "string") return next === current;
+  return Date.parse(next) === Date.parse(current);
+}
+
 function keepIdentity(current: Fields, next: Fields): void {
   for (const key of ORDER_IDENTITY) {
-    if (key in next && next[key] !== current[key]) throw new Problem(400, `${key} of an order cannot be changed.`);
+    if (key in next && !sameIdentity(key, current[key], next[key])) throw new Problem(400, `${key} of an order cannot be changed.`);
   }
 }
+
+/** Sitecore's limit on a data extension, which a merge can pass though each request keeps within it. */
+const MAX_EXTENSION_PAIRS = 100;
 
 /** The four operations on the extension `ext` of an order or an order item, and its field removal. */
 function extensionRoutes(kind: "orderExtensions" | "itemExtensions", owner: (c: RouteContext) => { ref: string }) {
@@ -135,7 +144,10 @@ function extensionRoutes(kind: "orderExtensions" | "itemExtensions", owner: (c: 
     get: (c: RouteContext): RouteAnswer => ({ status: 200, body: renderExtension(c, kind, existing(c)) }),
     update(c: RouteContext, merge: boolean): RouteAnswer {
       const extension = existing(c);
-      extension.values = merge ? { ...extension.values, ...(c.body as ExtensionValues) } : (c.body as ExtensionValues);
+      const values = merge ? { ...extension.values, ...(c.body as ExtensionValues) } : (c.body as ExtensionValues);
+      const pairs = Object.keys(values).length;
+      if (pairs > MAX_EXTENSION_PAIRS) throw new Problem(400, `A data extension holds at most ${MAX_EXTENSION_PAIRS} key-value pairs; this update would leave ${pairs}.`);
+      extension.values = values;
       extension.modifiedAt = new Date().toISOString();
       return { status: 200, body: renderExtension(c, kind, extension) };
     },

@@ -17,6 +17,12 @@ describe("request types", () => {
     void client.PATCH("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef: "c" } }, body: {} });
   });
 
+  it("takes expand on reading one order item, as Sitecore's page lists it", () => {
+    void client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef: "i" }, query: { expand: true } } });
+    // @ts-expect-error: expand is a boolean
+    void client.GET("/v2.1/orderItems/{orderItemRef}", { params: { path: { orderItemRef: "i" }, query: { expand: "yes" } } });
+  });
+
   it("requires the path parameters", () => {
     // @ts-expect-error: orderRef is missing
     void client.GET("/v2.1/orders/{orderRef}", { params: { path: {} } });
@@ -32,15 +38,18 @@ describe("request types", () => {
     void client.PUT("/v2.1/orders/{orderRef}", { ...path, body: { ...order, createdAt: "2024-01-01T00:00:00Z" } });
   });
 
-  it("lets a consumer link its guest and order items, but not a contact", () => {
+  it("lets a consumer link its guest and order items, and a contact its guest only", () => {
     const guest = { href: "https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1" };
     const orderItems = { items: [{ href: "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/i1" }] };
     void client.POST("/v2.1/orders/{orderRef}/consumers", { ...path, body: { firstName: "Seán", guest, orderItems } });
     void client.PUT("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef: "c" } }, body: { orderItems } });
     // @ts-expect-error: the links go in `items`
     void client.POST("/v2.1/orders/{orderRef}/consumers", { ...path, body: { orderItems: orderItems.items } });
-    // @ts-expect-error: a contact's guest is resolved by Sitecore CDP
     void client.POST("/v2.1/orders/{orderRef}/contacts", { ...path, body: { firstName: "Ann", guest } });
+    // @ts-expect-error: a contact has no order items
+    void client.POST("/v2.1/orders/{orderRef}/contacts", { ...path, body: { firstName: "Ann", orderItems } });
+    // @ts-expect-error: an order item's orderedAt is its order's
+    void client.POST("/v2.1/orders/{orderRef}/orderItems", { ...path, body: { ...item, orderedAt: "2024-01-01T00:00:00Z" } });
   });
 
   it("rejects wrongly typed and unknown enum values", () => {

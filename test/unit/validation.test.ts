@@ -33,19 +33,22 @@ describe("validation before sending", () => {
     expect(error.message).toContain("body.type: must not be \"FLIGHT\"");
   });
 
-  it("sends a consumer's links to its guest and order items, and refuses them on a contact", async () => {
+  it("sends a consumer's links to its guest and order items and a contact's to its guest, and refuses an item's orderedAt", async () => {
     const { client, requests } = observedClient(() => Response.json({ ref: "c1", href: "https://cdp.test/v2.1/orderConsumers/c1" }, { status: 201 }));
     const guest = { href: "https://cdp.test/v2.1/guests/g1" };
     const orderItems = { items: [{ href: "https://cdp.test/v2.1/orderItems/i1" }] };
     await client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: { firstName: "Seán", guest, orderItems } });
-    expect(requests).toHaveLength(1);
+    await client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: { firstName: "Ann", guest } });
+    expect(requests).toHaveLength(2);
     const malformed = await rejection(
       client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: { orderItems: { items: [{ url: "x" }] } } as never }),
     );
     expect(malformed.violations.map((v) => [v.path, v.rule])).toEqual([["body.orderItems.items[0].href", "required"]]);
-    const contact = await rejection(client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: { firstName: "Ann", guest } as never }));
-    expect(contact.violations.map((v) => v.path)).toEqual(["body.guest"]);
-    expect(requests).toHaveLength(1);
+    const contact = await rejection(client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: { firstName: "Ann", orderItems } as never }));
+    expect(contact.violations.map((v) => v.path)).toEqual(["body.orderItems"]);
+    const dated = await rejection(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, orderedAt: "2024-01-01T00:00:00Z" } as never }));
+    expect(dated.violations.map((v) => `${v.path}: ${v.message}`)).toEqual(["body.orderedAt: is assigned by the server and must not be sent"]);
+    expect(requests).toHaveLength(2);
   });
 
   it("accepts a 128-character name", async () => {

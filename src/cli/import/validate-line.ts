@@ -67,13 +67,14 @@ const SERVER_KEYS = ["ref", "href", "guest", "order", "orderItems", "createdAt",
 const ORDER_KEYS = new Set<string>([...ORDER_FIELDS, ...SERVER_KEYS, ...ORDER_CHILD_KEYS]);
 const ITEM_KEYS = new Set<string>([...ITEM_FIELDS, ...SERVER_KEYS, ...ITEM_CHILD_KEYS]);
 const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, ...SERVER_KEYS]);
-// A consumer body may link its guest and order items, but a line cannot know their URLs.
-const CONSUMER_LINKS = new Set(["guest", "orderItems"]);
+// A contact's or consumer's body may link its guest (and a consumer its order items), but a
+// line cannot know their URLs.
+const PERSON_LINKS = new Set(["guest", "orderItems"]);
 
-function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string, consumer = false): Violation[] {
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string, person = false): Violation[] {
   return Object.keys(value).flatMap((key): Violation[] => {
     const path = `${at}.${key}`;
-    if (consumer && CONSUMER_LINKS.has(key)) return [{ path, rule: "additionalProperties", message: "is not imported: a consumer's links are not part of a line" }];
+    if (person && PERSON_LINKS.has(key)) return [{ path, rule: "additionalProperties", message: "is not imported: a person's links are not part of a line" }];
     return known.has(key) ? [] : [{ path, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }];
   });
 }
@@ -82,7 +83,7 @@ function unknownKeyViolations(line: OrderLine): Violation[] {
   const items = line.items ?? [];
   return [
     ...unknownKeys(line, ORDER_KEYS, "body"),
-    ...(line.contact === undefined ? [] : unknownKeys(line.contact, PERSON_KEYS, "body.contact")),
+    ...(line.contact === undefined ? [] : unknownKeys(line.contact, PERSON_KEYS, "body.contact", true)),
     ...items.flatMap((item, i) => unknownKeys(item, ITEM_KEYS, `body.items[${i}]`)),
     ...consumersOf(line).flatMap(({ person, at }) => unknownKeys(person, PERSON_KEYS, `body.${at}`, true)),
   ];
