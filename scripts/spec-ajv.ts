@@ -10,15 +10,27 @@ export const SCHEMA_BASE = "https://cdp-orders.schema/";
 // Annotations do not validate anything; dropping them keeps the generated code small.
 const ANNOTATIONS = new Set(["description", "summary", "examples", "example", "readOnly", "externalDocs", "title"]);
 
+const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
+
+/**
+ * OpenAPI's `format: int32` as the bounds it stands for (ajv knows no such format), kept
+ * where the schema's own bounds are tighter.
+ */
+function int32Bounds(node: Record<string, unknown>): Record<string, unknown> {
+  if (node.format !== "int32") return node;
+  const { format: _format, ...rest } = node;
+  return { ...rest, minimum: Math.max(Number(node.minimum ?? INT32.minimum), INT32.minimum), maximum: Math.min(Number(node.maximum ?? INT32.maximum), INT32.maximum) };
+}
+
 /**
  * Rewrites `#/components/schemas/X` refs to the ids the component schemas are added
- * under, and drops annotations. Property names are never touched.
+ * under, drops annotations and turns `int32` into bounds. Property names are never touched.
  */
 export function prepare(node: unknown, inProperties = false): unknown {
   if (Array.isArray(node)) return node.map((item) => prepare(item));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
-    Object.entries(node)
+    Object.entries(inProperties ? node : int32Bounds(node as Record<string, unknown>))
       .filter(([key]) => inProperties || !ANNOTATIONS.has(key))
       .map(([key, value]) => [
       key,
@@ -47,8 +59,6 @@ export function createSpecAjv(spec: Record<string, unknown>, options: { source?:
   });
   addFormats.default(ajv, ["date-time", "date", "uuid", "uri"]);
   ajv.addKeyword("example");
-  // OpenAPI's int32 adds nothing the integer bounds in the spec do not already check.
-  ajv.addFormat("int32", true);
   for (const [name, schema] of Object.entries((spec.components as { schemas: Record<string, Schema> }).schemas)) {
     ajv.addSchema(prepare(schema) as Schema, `${SCHEMA_BASE}${name}`);
   }

@@ -32,11 +32,12 @@ function __date(str) {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : __DAYS[month]);
 }`,
-  // ajv-formats' full "date-time": full-date, "T", "t" or one whitespace character, then a full-time
-  // whose time zone is required; 23:59:60 only where it is 23:59:60 in UTC (a leap second).
-  __dateTime: `const __TIME = /^(\\d\\d):(\\d\\d):(\\d\\d(?:\\.\\d+)?)(z|([+-])(\\d\\d)(?::?(\\d\\d))?)?$/i;
+  // RFC 3339's date-time (section 5.6), stricter than ajv-formats' full one, which also takes a
+  // space for the "T" and an offset without a colon or minutes: full-date, "T" or "t", then a
+  // full-time whose offset is "Z" or ±hh:mm; 23:59:60 only where it is 23:59:60 in UTC (a leap second).
+  __dateTime: `const __TIME = /^(\\d\\d):(\\d\\d):(\\d\\d(?:\\.\\d+)?)(z|([+-])(\\d\\d):(\\d\\d))$/i;
 function __dateTime(str) {
-  const parts = str.split(/t|\\s/i);
+  const parts = str.split(/t/i);
   if (parts.length !== 2 || !__date(parts[0])) return false;
   const m = __TIME.exec(parts[1]);
   if (!m) return false;
@@ -46,7 +47,7 @@ function __dateTime(str) {
   const tzSign = m[5] === "-" ? -1 : 1;
   const tzH = +(m[6] || 0);
   const tzM = +(m[7] || 0);
-  if (tzH > 23 || tzM > 59 || !m[4]) return false;
+  if (tzH > 23 || tzM > 59) return false;
   if (hr <= 23 && min <= 59 && sec < 60) return true;
   const utcMin = min - tzM * tzSign;
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);

@@ -1,5 +1,5 @@
 // The generated request validators are self-contained ES code: ajv's CommonJS runtime helpers
-// (code point length, ajv-formats' date, date-time and uri) are inlined by the generator
+// (code point length, ajv-formats' date and uri, RFC 3339's date-time) are inlined by the generator
 // (scripts/standalone-runtime.ts). These check the file and the helpers' behaviour through
 // the real validators.
 import { readFileSync } from "node:fs";
@@ -41,7 +41,7 @@ describe("the inlined helpers, through the validators", () => {
     expect(nameRules(`${"😀".repeat(127)}\ud83d`)).toEqual([]);
   });
 
-  it.each(["2024-02-29T10:00:00Z", "2024-02-29t10:00:00.5z", "2024-02-29 10:00:00+01:00", "2016-12-31T23:59:60Z"])(
+  it.each(["2024-02-29T10:00:00Z", "2024-02-29t10:00:00.5z", "2024-02-29T10:00:00+01:00", "2016-12-31T23:59:60Z"])(
     "accept the date-time %j",
     (value) => {
       expect(orderedAtRules(value)).toEqual([]);
@@ -56,6 +56,10 @@ describe("the inlined helpers, through the validators", () => {
     "2024-02-29",
     "2024-02-29T10:00:00+24:00",
     "2024-02-29T10:00:60Z",
+    // RFC 3339 has neither a space for the "T" nor an offset without a colon or minutes.
+    "2024-02-29 10:00:00Z",
+    "2024-02-29T10:00:00+0100",
+    "2024-02-29T10:00:00+01",
   ])("reject the date-time %j", (value) => {
     expect(orderedAtRules(value)).toEqual(["body.orderedAt format"]);
   });
@@ -71,7 +75,9 @@ describe("the inlined helpers, through the validators", () => {
     },
   );
 
-  // The generated code must decide exactly as ajv-formats' full formats, which it replaces.
+  // The generated code must decide as ajv-formats' full formats, which it replaces; for a
+  // date-time, only where RFC 3339's shape (a "T", an offset with a colon) holds too.
+  const RFC3339_SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i;
   const edgeCases = [
     "2024-02-29T10:00:00Z", "2024-02-29T10:00:00z", "2024-02-29\t10:00:00Z", "2024-02-29\u00a010:00:00Z",
     "2024-02-29T10:00:00+0530", "2024-02-29T10:00:00-05", "2024-02-29T10:00:00+05:60", "2024-02-29T10:00:00.123456Z",
@@ -81,7 +87,7 @@ describe("the inlined helpers, through the validators", () => {
   it.each(edgeCases)("decide %j as ajv-formats does", (value) => {
     const dateTime = fullFormats["date-time"] as { validate: (s: string) => boolean };
     const date = fullFormats.date as { validate: (s: string) => boolean };
-    expect(orderedAtRules(value).length === 0).toBe(dateTime.validate(value));
+    expect(orderedAtRules(value).length === 0).toBe(dateTime.validate(value) && RFC3339_SHAPE.test(value));
     expect(passportExpiryRules(value).length === 0).toBe(date.validate(value));
   });
 
@@ -92,6 +98,17 @@ describe("the inlined helpers, through the validators", () => {
   it.each(uris)("decide the uri %j as ajv-formats does", (value) => {
     const uri = fullFormats.uri as (s: string) => boolean;
     expect(guestLinkRules(value).length === 0).toBe(uri(value));
+  });
+
+  it("hold an int32 to its range where the spec sets no bound of its own", () => {
+    const quantityRules = (quantity: number) => rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, quantity } });
+    expect(quantityRules(2 ** 31 - 1)).toEqual([]);
+    expect(quantityRules(2 ** 31)).toEqual(["body.quantity maximum"]);
+    expect(quantityRules(-(2 ** 31) - 1)).toEqual(["body.quantity minimum"]);
+    const offsetRules = (offset: number) => rules("GET /v2.1/orders", { query: { referenceId: "R1", offset } });
+    expect(offsetRules(3e9)).toEqual(["query.offset maximum"]);
+    expect(offsetRules(-1)).toEqual(["query.offset minimum"]);
+    expect(rules("GET /v2.1/orders", { query: { referenceId: "R1", limit: 101 } })).toEqual(["query.limit maximum"]);
   });
 
   it("refuse a link that is not an absolute URI", () => {

@@ -143,13 +143,13 @@ function checkText(text: string): CheckedLine {
   const orderRef = PENDING_REF;
   const referenceRules = itemReferenceViolations(items);
   const orderViolations = requestViolations("POST /v2.1/orders", { body: orderFields(line) }, "body");
-  // Resuming finds an order by its orderedAt: one the spec's pattern admits but no date parser
-  // reads (an offset without minutes, a leap second) could not be found, and would be created twice.
+  // Resuming finds an order by its orderedAt: one the spec's format admits but no date parser
+  // reads (a leap second) could not be found, and would be created twice.
   if (!orderViolations.some((v) => v.path === "body.orderedAt") && Number.isNaN(Date.parse(line.orderedAt))) {
     orderViolations.push({
       path: "body.orderedAt",
       rule: "date-time",
-      message: "must be a date-time that can be compared: a full offset (Z or +01:00, not +01) and no leap second (:60), such as 2024-03-01T10:15:00+01:00",
+      message: "must be a date-time that can be compared: no leap second (:60), such as 2024-03-01T10:15:00+01:00",
     });
   }
   const violations = [
