@@ -198,18 +198,21 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     let method = request.method;
     let payload = body;
     for (let hop = 1; ; hop++) {
+      if (!isRedirect(response.status)) return response;
       const location = response.headers.get("location");
-      if (!isRedirect(response.status) || location === null) return response;
-      await response.body?.cancel();
       // A 303 says the request was processed, whether or not its Location is followed.
       // Idempotent methods may still be repeated as a whole.
       if (response.status === 303) hops.processed ||= !isIdempotent(request.method);
       // Browsers turn a POST answered 301 or 302 into a GET, as if it had been processed;
       // servers mean either. Neither repeating it nor dropping it is safe.
       const unsure = (response.status === 301 || response.status === 302) && !isIdempotent(method);
+      // Without a Location the answer is returned as it is, unless it says more than its status.
+      if (location === null && !hops.processed && !unsure) return response;
+      await response.body?.cancel();
       // An error after either carries what was sent, so nobody sends it again unawares.
       const refuse = (location: string, reason: string) =>
         new RedirectError({ request: described, from: url, location, reason, sent: hops.processed || unsure ? sentRequest(described, body) : undefined, processed: hops.processed });
+      if (location === null) throw refuse("", `a ${response.status} without a Location`);
       let next: URL;
       try {
         next = new URL(location, url);

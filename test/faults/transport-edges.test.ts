@@ -51,6 +51,29 @@ describe("after a 303 a POST or PATCH is never sent again", () => {
     ));
 });
 
+describe("a redirect without a Location", () => {
+  it("to a POST still says it was processed (303) or may have been (302), keeping what was sent", async () => {
+    for (const [status, said] of [[303, /The POST was processed .*do not send it again\./], [302, /may have processed it/]] as const) {
+      await withFaultServer([json(status, {}), json(201, ORDER)], async (server) => {
+        const error = await clientOf(server).POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(RedirectError);
+        expect((error as Error).message).toMatch(new RegExp(`answered with a ${status} without a Location\\.`));
+        expect((error as Error).message).toMatch(said);
+        expect(error).toMatchObject({ location: "", sent: { method: "POST", body: JSON.stringify(NEW_ORDER) } });
+        expect(sent(server)).toEqual(["POST /v2.1/orders"]);
+      });
+    }
+  });
+
+  it("to a GET is returned as the answer it is", () =>
+    withFaultServer([json(302, { status: 302, message: "moved" }), json(200, ORDER)], async (server) => {
+      const { response, error } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+      expect(response.status).toBe(302);
+      expect(error).toMatchObject({ message: "moved" });
+      expect(server.attempts).toBe(1);
+    }));
+});
+
 it("refuses a redirect whose Location is not a URL, without retrying", () =>
   withFaultServer([{ redirectTo: "http://[bad" }, json(200, ORDER)], async (server) => {
     const error = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
