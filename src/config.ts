@@ -43,8 +43,13 @@ function runtimeEnv(): Env {
   return process?.env ?? {};
 }
 
+/**
+ * The value without surrounding whitespace (a secret file's or a CRLF .env's line end would
+ * otherwise become part of the credentials: a 401), or undefined when nothing is left.
+ */
 function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
+  const trimmed = value?.trim();
+  return trimmed === "" ? undefined : trimmed;
 }
 
 function resolveBaseUrl(options: OrderClientOptions, env: Env): string {
@@ -52,7 +57,7 @@ function resolveBaseUrl(options: OrderClientOptions, env: Env): string {
     throw new ConfigurationError("Give either region or baseUrl, not both.");
   }
   if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
-  const region = options.region ?? nonEmpty(env.CDP_REGION)?.trim().toLowerCase();
+  const region = options.region ?? nonEmpty(env.CDP_REGION)?.toLowerCase();
   if (region === undefined) {
     throw new ConfigurationError(
       `No region: pass region (${REGIONS.join(", ")}) or baseUrl, or set CDP_REGION.`,

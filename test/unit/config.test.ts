@@ -34,6 +34,12 @@ describe("resolveConfig", () => {
     });
   });
 
+  it("drops whitespace around the credentials, such as a secret file's line end", () => {
+    const env = { CDP_REGION: "eu", CDP_CLIENT_KEY: "env-key\r\n", CDP_API_TOKEN: " env-token\n" };
+    expect(resolveConfig({}, env)).toMatchObject({ clientKey: "env-key", apiToken: "env-token" });
+    expect(resolveConfig({ region: "eu", clientKey: "k\n", apiToken: "\tt " }, {})).toMatchObject({ clientKey: "k", apiToken: "t" });
+  });
+
   it("prefers explicit options over the environment", () => {
     const env = { CDP_REGION: "eu", CDP_CLIENT_KEY: "env-key", CDP_API_TOKEN: "env-token" };
     expect(resolveConfig({ region: "us", clientKey: "k", apiToken: "t" }, env)).toEqual({
