@@ -3,6 +3,7 @@ import type { paths } from "../generated/schema.js";
 import { basicAuthorization } from "./auth.js";
 import { normalizeBaseUrl } from "./base-url.js";
 import { resolveConfig, type OrderClientOptions } from "./config.js";
+import { withErrorBody } from "./error-body.js";
 import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./transport/read-response.js";
@@ -33,6 +34,7 @@ type Send = (method: string, path: string, init?: CallInit) => Promise<unknown>;
 
 interface CallResult {
   data?: unknown;
+  error?: unknown;
   response: Response;
 }
 
@@ -121,9 +123,13 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
             .then((baseUrl) => send(method, path, { ...prepared(operation, path, init), baseUrl }));
     // The caller's own parseAs is theirs: it is left as openapi-fetch reads it. A serializer's
     // refusal gets the operation's name, which the serializer does not know.
-    const parsed = sent.then(init?.parseAs === undefined ? (result) => withParsedData(result as CallResult) : undefined, (error: unknown) => {
-      throw error instanceof RequestValidationError && error.operation === UNNAMED_REQUEST ? new RequestValidationError(operation, [...error.violations]) : error;
-    });
+    const ownParse = init?.parseAs !== undefined;
+    const parsed = sent.then(
+      (result) => withErrorBody(ownParse ? (result as CallResult) : withParsedData(result as CallResult)),
+      (error: unknown) => {
+        throw error instanceof RequestValidationError && error.operation === UNNAMED_REQUEST ? new RequestValidationError(operation, [...error.violations]) : error;
+      },
+    );
     if (!withMiddleware(init)) return parsed;
     // An answer that onRequest middleware returned skips every onResponse: described here.
     return parsed.then((result) => {

@@ -1,3 +1,4 @@
+import { readErrorBody } from "./error-body.js";
 import { createApiError } from "./errors/index.js";
 import { ReadResponse } from "./transport/read-response.js";
 
@@ -20,5 +21,5 @@ export async function unwrap<R extends FetchResult>(result: Promise<R> | R): Pro
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const described = ReadResponse.requestOf(response) ?? { method: "UNKNOWN", url: response.url };
-  throw createApiError({ ...described, status: response.status, headers: response.headers, body: error });
+  throw createApiError({ ...described, status: response.status, headers: response.headers, body: readErrorBody(error) });
 }

@@ -1,7 +1,7 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
 import { expect, it, vi } from "vitest";
-import { createOrderClient } from "../../src/index.js";
+import { createOrderClient, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -27,6 +27,29 @@ it("answers response.json() of an error with the error body", () =>
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual(NOT_FOUND);
   }));
+
+// `if (error)` must catch every error answer, whatever its body.
+it("gives an error answer with an empty or non-JSON body an error made from its status, and unwrap its text", () =>
+  withFaultServer(
+    [
+      { status: 401, headers: { "content-length": "0" } },
+      { status: 404, headers: { "content-type": "application/json" }, body: "" },
+      { status: 502, headers: { "content-type": "text/html" }, body: "<html>Bad Gateway</html>" },
+      { status: 502, headers: { "content-type": "text/html" }, body: "<html>Bad Gateway</html>" },
+    ],
+    async (server) => {
+      const client = clientOf(server);
+      const read = () => client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+      expect((await read()).error).toEqual({ status: 401, code: 401, message: "HTTP 401 with an empty body" });
+      const deleted = await client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+      expect(deleted.error).toEqual({ status: 404, code: 404, message: "HTTP 404 with an empty body" });
+      const proxied = await read();
+      expect(proxied.error).toEqual({ status: 502, code: 502, message: "HTTP 502 with a body that is not a CDP error (text/html); the response holds it" });
+      expect(await proxied.response.text()).toBe("<html>Bad Gateway</html>");
+      const thrown = await unwrap(read()).catch((e: unknown) => e);
+      expect(thrown).toMatchObject({ status: 502, body: undefined, bodyText: "<html>Bad Gateway</html>" });
+    },
+  ));
 
 // Logging middleware clones answers; that must not break the call.
 it("lets onResponse middleware clone the answer", () =>
