@@ -1,32 +1,33 @@
 import { normalizeBaseUrl } from "./base-url.js";
 import { ConfigurationError } from "./errors/index.js";
 import type { Logger } from "./logger.js";
-import type { RetryOptions } from "./transport/retry-policy.js";
+import type { RetryOverrides } from "./transport/retry-policy.js";
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
 
+/** Every option may be left out or given as undefined: either keeps its default. */
 export interface OrderClientOptions {
   /** The tenant's region; defaults to `CDP_REGION`. Give this or `baseUrl`, not both. */
-  region?: Region;
+  region?: Region | undefined;
   /** A custom base URL (https, or http on loopback), for example a mock server. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** The client key (Basic auth user name); defaults to `CDP_CLIENT_KEY`. */
-  clientKey?: string;
+  clientKey?: string | undefined;
   /** The API token (Basic auth password); defaults to `CDP_API_TOKEN`. */
-  apiToken?: string;
+  apiToken?: string | undefined;
   /** A `fetch` implementation; defaults to the global one. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Retry limits and backoff; `{ maxRetries: 0 }` turns retries off. */
-  retry?: Partial<RetryOptions>;
+  retry?: RetryOverrides | undefined;
   /** Longest wait for one attempt, body included (default 30 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Longest wait for a whole call: every attempt and backoff (default 60 s). */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Check path, query and body against the spec before sending (default true). */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Receives request, retry and error events, with credentials redacted. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** How to wait between attempts; replaceable for tests. Must reject when `signal` aborts. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
 }
 
 export interface ResolvedConfig {

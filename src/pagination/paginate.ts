@@ -11,12 +11,12 @@ export interface PaginateOptions {
    * The most pages requested at once (and held in memory) after the first; default 4.
    * 1 fetches one page at a time. Every page is a request against the tenant's rate limit.
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * Aborting cancels the requests in flight; the iteration then throws RequestAbortedError
    * (its `cause` is the signal's reason), as an aborted client call does.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** A page as the listing yields it: the envelope with items typed by the request. */

@@ -15,13 +15,13 @@ import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
 import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED, type AnsweredRequest } from "./read-response.js";
-import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOptions } from "./retry-policy.js";
+import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOverrides } from "./retry-policy.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
 export interface TransportOptions {
   /** A custom fetch; without one the global fetch is called with a URL and init, saving a Request copy. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  retry?: Partial<RetryOptions>;
+  retry?: RetryOverrides | undefined;
   /** Longest wait for one attempt, body included. */
   timeoutMs?: number;
   /** Longest wait for the whole call: every attempt and every backoff. */

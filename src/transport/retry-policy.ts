@@ -11,6 +11,9 @@ export interface RetryOptions {
   maxRetryAfterMs: number;
 }
 
+/** Retry settings to change; one left out or given as undefined keeps its default. */
+export type RetryOverrides = { [Name in keyof RetryOptions]?: RetryOptions[Name] | undefined };
+
 export const DEFAULT_RETRY: RetryOptions = {
   maxRetries: 2,
   initialDelayMs: 500,

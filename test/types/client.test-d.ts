@@ -1,10 +1,20 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createOrderClient, type components } from "../../src/index.js";
+import { createOrderClient, paginate, type components } from "../../src/index.js";
 
 const client = createOrderClient({ region: "eu", clientKey: "k", apiToken: "t" });
 const order = { referenceId: "R-1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1 };
 const item = { name: "Mobile AZ10", type: "MOBILE", price: 105, currencyCode: "EUR", status: "CONFIRMED" };
 const path = { params: { path: { orderRef: "o1" } } };
+
+describe("options", () => {
+  it("takes an option given as undefined, which keeps its default, under exactOptionalPropertyTypes", () => {
+    const maybe = undefined as number | undefined;
+    void createOrderClient({ region: "eu", clientKey: "k", apiToken: "t", timeoutMs: maybe, logger: undefined, retry: { maxRetries: maybe } });
+    void paginate(client, "/v2.1/orders/{orderRef}/orderItems", path, { concurrency: maybe, signal: undefined });
+    // @ts-expect-error: still a number when given
+    void createOrderClient({ timeoutMs: "30" });
+  });
+});
 
 describe("request types", () => {
   it("rejects a path the API does not have", () => {
