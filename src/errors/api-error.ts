@@ -1,3 +1,4 @@
+import { redactHeaders } from "../logger.js";
 import { CdpError } from "./base.js";
 import type { SentRequest } from "./request-errors.js";
 
@@ -82,7 +83,8 @@ export class ApiError extends CdpError {
     this.method = init.method;
     this.url = init.url;
     this.operation = init.operation;
-    this.headers = Object.fromEntries(init.headers);
+    // Redacted as the logger's are: a gateway's session cookie would otherwise reach error logs.
+    this.headers = redactHeaders(init.headers);
     this.sent = init.processed;
   }
 

@@ -71,6 +71,13 @@ describe("createApiError", () => {
     expect(error.headers).toEqual({ "x-request": "1" });
   });
 
+  it("keeps the answer's headers with its cookies redacted, as the logger shows them", () => {
+    const headers = new Headers({ "x-request": "1", "set-cookie": "session=abc" });
+    const error = createApiError({ method: "GET", url: "https://cdp.test/v2.1/orders/o1", status: 404, headers, body: {} });
+    expect(error.headers).toEqual({ "x-request": "1", "set-cookie": "[redacted]" });
+    expect(JSON.stringify(error)).not.toContain("session=abc");
+  });
+
   it("parses a string status and points a 401 at its likely causes", () => {
     const error = errorFor(401, { status: "UNAUTHORIZED", code: 401, message: "Authentication credentials are required." });
     expect(error.body?.status).toBe("UNAUTHORIZED");
