@@ -298,19 +298,23 @@ describe("cdp-orders import", () => {
     expect(existsSync(`${path}.report.json.partial`)).toBe(false);
   });
 
-  it("does not create again, on a resume soon after, what a create that timed out may still make", async () => {
-    const lines = sampleOrders(1, { prefix: "SETTLE" });
+  it.each([
+    ["an order", "POST /v2.1/orders", "orders"],
+    ["an order item", "POST /v2.1/orders/{orderRef}/orderItems", "items"],
+  ] as const)("does not create again, on a resume soon after, %s that a create that timed out may still make", async (_, delayedOperation, kind) => {
+    const lines = sampleOrders(1, { prefix: `SETTLE-${kind}` });
     const path = inputFile(toNdjson(lines));
+    const before = fake.store[kind].size;
     let delayed = false;
     // The server applies the create 2.5 s after it came, long after the client gave up.
-    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !delayed ? ((delayed = true), { kind: "delay", ms: 2_500 }) : undefined));
+    fake.setFaults(({ operation }) => (operation === delayedOperation && !delayed ? ((delayed = true), { kind: "delay", ms: 2_500 }) : undefined));
     expect((await importing(path, "--quiet", "--timeout", "1")).code).toBe(1);
     expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "TimeoutError" } });
     const soon = await importing(path, "--quiet", "--resume");
     expect(soon.code).toBe(1);
     expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "UnsettledLineError" } });
-    expect(fake.store.orders.size).toBeLessThanOrEqual(1);
-    for (let waited = 0; fake.store.orders.size === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.store[kind].size - before).toBeLessThanOrEqual(1);
+    for (let waited = 0; fake.store[kind].size === before && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     // Once the create has had its time (here: no settle time), the line is finished.
     const later = await importing(path, "--quiet", "--resume", "--settle", "0");
     expect(later.code, later.stderr).toBe(0);

@@ -69,6 +69,9 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
     const name = `items[${index}]`;
     const existing = known.get(item.referenceId);
     if (existing !== undefined) found.push(name);
+    // Missing from the listing while an earlier create of the line may still take effect: the
+    // line fails, as a look-up in `ensure` that finds nothing does.
+    else if (options.lookUpFirst && options.unsettled !== undefined) throw options.unsettled;
     const ref =
       existing ??
       (await ensure(
