@@ -1,5 +1,5 @@
 // The import's result: one entry per line and a summary, written as one JSON file at the end.
-import { renameSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, writeSync } from "node:fs";
 import type { Violation } from "../../errors/index.js";
 import type { LineRefs } from "./sync-order.js";
 
@@ -48,11 +48,42 @@ export function errorSummary(error: unknown): ErrorSummary {
   return { class: typeof error, message: String(error) };
 }
 
-/** Writes the report whole or not at all: to a temporary file, then renamed over the target. */
+/** Bytes gathered before each write. */
+const WRITE_CHUNK = 1 << 16;
+
+/** Writes all of `text`: a write may take only part of it. */
+function writeAll(file: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(file, bytes, offset);
+}
+
+/** `value` as `JSON.stringify(…, null, 2)` writes it `depth` levels down. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * Writes the report whole or not at all: to a temporary file, then renamed over the target.
+ * The text is `JSON.stringify({ summary, lines }, null, 2)`, written a line entry at a time:
+ * as one string, a report of some 600,000 lines passes the longest string V8 can hold.
+ */
 export function writeReport(path: string, summary: ImportSummary, lines: Iterable<LineReport>): void {
   const sorted = [...lines].sort((a, b) => a.line - b.line);
   const temporary = `${path}.partial`;
-  writeFileSync(temporary, `${JSON.stringify({ summary, lines: sorted }, null, 2)}\n`);
+  const file = openSync(temporary, "w");
+  try {
+    let pending = `{\n  "summary": ${nested(summary, 1)},\n  "lines": ${sorted.length === 0 ? "[]" : "["}`;
+    for (const [index, line] of sorted.entries()) {
+      pending += `${index === 0 ? "" : ","}\n    ${nested(line, 2)}`;
+      if (pending.length >= WRITE_CHUNK) {
+        writeAll(file, pending);
+        pending = "";
+      }
+    }
+    writeAll(file, `${pending}${sorted.length === 0 ? "" : "\n  ]"}\n}\n`);
+  } finally {
+    closeSync(file);
+  }
   renameSync(temporary, path);
 }
 
