@@ -9,7 +9,7 @@ import { runExport, type OrderSelector } from "./export/run-export.js";
 import { journalPathFor } from "./import/journal.js";
 import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
 import { describeSummary } from "./import/report.js";
-import { DEFAULT_SETTLE_MS, ImportUsageError, runImport } from "./import/run-import.js";
+import { DEFAULT_SETTLE_MS, ImportUsageError, INTERRUPTED_EXIT_CODE, runImport, type ImportStop } from "./import/run-import.js";
 import { guardOutput } from "./output-guard.js";
 
 export interface CliIo {
@@ -20,7 +20,7 @@ export interface CliIo {
   onInterrupt?: (handler: () => void) => void;
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: INTERRUPTED_EXIT_CODE } as const;
 
 type Output = ReturnType<typeof guardOutput>;
 
@@ -47,13 +47,14 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const dryRun = values["dry-run"] === true;
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
-  const stop: { requested: string | undefined } = { requested: undefined };
+  const stop: ImportStop = { requested: undefined };
   // Output that can no longer be written (its reader gone) must not end an import midway:
   // the import goes on, and its report and journal are written as always.
   const stdout = guardOutput(io.stdout);
   const stderr = guardOutput(io.stderr);
   io.onInterrupt?.(() => {
     stop.requested = "interrupted; the orders in flight were finished (run again with --resume)";
+    stop.interrupted = true;
     stderr.write("\nStopping: finishing the orders in flight (interrupt again to stop at once; --resume continues)…\n");
   });
   const summary = await runImport({
@@ -70,7 +71,7 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   });
   if (values.json) stdout.write(`${JSON.stringify({ event: "summary", ...summary })}\n`);
   else stdout.write(`${describeSummary(summary)}\n`);
-  return stop.requested?.startsWith("interrupted") ? EXIT.interrupted : summary.exitCode;
+  return summary.exitCode;
 }
 
 async function exportCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {

@@ -47,14 +47,21 @@ export async function runCliProcess(args: readonly string[], timeoutMs: number, 
   }
 }
 
-/** Runs the CLI in this process, for checks that need no process of their own. */
-export async function runCliHere(args: readonly string[], env = cliEnv()): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * Runs the CLI in this process, for checks that need no process of their own. `onInterrupt`
+ * gets the handler a Ctrl-C would call.
+ */
+export async function runCliHere(
+  args: readonly string[],
+  env = cliEnv(),
+  onInterrupt?: (handler: () => void) => void,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";
   let err = "";
   stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
   stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  const code = await runCli(args, { stdout, stderr, env });
+  const code = await runCli(args, { stdout, stderr, env, ...(onInterrupt ? { onInterrupt } : {}) });
   return { code, stdout: out, stderr: err };
 }

@@ -291,6 +291,15 @@ describe("cdp-orders import", () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it("says exit code 130 in the report and the summary when interrupted, as the process exits", async () => {
+    const path = inputFile(toNdjson(sampleOrders(3, { prefix: "INTERRUPTED" })));
+    const run = await runCliHere(["import", path, "--base-url", fake.url, "--json"], cliEnv(), (handler) => handler());
+    expect(run.code).toBe(130);
+    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { event: string; exitCode: number; notAttempted: number };
+    expect(summary).toMatchObject({ event: "summary", exitCode: 130, notAttempted: 3 });
+    expect(reportOf(path).summary).toMatchObject({ exitCode: 130, stoppedBy: expect.stringMatching(/^interrupted/) });
+  });
+
   it("leaves no probe of the report behind when the import cannot start", async () => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "PROBE" })));
     const run = await importing(path, "--journal", join(dir, "missing", "journal"));

@@ -36,11 +36,20 @@ export interface ImportOptions {
   progress?: ProgressReporter;
   /** How often one step of a line is tried before the line fails. */
   maxAttempts?: number;
-  /** Set to stop taking new lines; the lines in flight are finished. */
-  stop?: { requested: string | undefined };
+  /** Set to stop taking new lines; the lines in flight are finished. `interrupted`: by the user (exit code 130). */
+  stop?: ImportStop;
   /** How long an earlier run's create that timed out, or was in flight when it was killed, may still take effect. */
   settleMs?: number;
 }
+
+export interface ImportStop {
+  /** Why the run stops taking new lines, once it should. */
+  requested: string | undefined;
+  interrupted?: boolean;
+}
+
+/** The exit code of a run the user interrupted, as a shell reports one ended by SIGINT. */
+export const INTERRUPTED_EXIT_CODE = 130;
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_ATTEMPTS = 6;
@@ -144,7 +153,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       durationMs,
       ordersPerSecond: durationMs > 0 ? (created * 1000) / durationMs : 0,
       stoppedBy,
-      exitCode: everyLineIn ? 0 : 1,
+      exitCode: stop.interrupted ? INTERRUPTED_EXIT_CODE : everyLineIn ? 0 : 1,
     };
   };
 
