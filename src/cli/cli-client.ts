@@ -3,7 +3,8 @@
 import { createAdmittingOrderClient } from "../client.js";
 import { DEFAULT_RETRY, type OrderClient } from "../index.js";
 import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
-import { isRegion } from "../regions.js";
+import { normalizeBaseUrl } from "../base-url.js";
+import { isRegion, type Region } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { nodeFetch } from "./node-fetch.js";
 import { admitThrough, RateGate } from "./rate-gate.js";
@@ -25,6 +26,19 @@ export function requestTimings(values: CliValues): { timeoutMs: number; deadline
 }
 
 /**
+ * Where and how the commands connect, checked: a dry run, which needs no credentials,
+ * refuses what the run itself would.
+ */
+export function connectionSettings(values: CliValues, env: Record<string, string | undefined>): { region: Region | undefined; baseUrl: string | undefined; timeoutMs: number; deadlineMs: number } {
+  const baseUrl = values["base-url"];
+  const region = values.region ?? (baseUrl === undefined ? env.CDP_REGION?.trim().toLowerCase() : undefined);
+  if (region !== undefined && baseUrl !== undefined) throw new UsageError("Give either --region or --base-url, not both.");
+  if (region !== undefined && !isRegion(region)) throw new UsageError(`Unknown region "${region}"; expected ap, eu, jp or us.`);
+  if (baseUrl !== undefined) normalizeBaseUrl(baseUrl);
+  return { region, baseUrl, ...requestTimings(values) };
+}
+
+/**
  * `validateRequests: false` suits the import: it checks each line, every request of it
  * included, with the same validators just before sending it, so the client would repeat that.
  */
@@ -34,14 +48,10 @@ export function createCliClient(
   maxInFlight: number,
   options: { validateRequests?: boolean } = {},
 ): CliClient {
-  const baseUrl = values["base-url"];
-  const region = values.region ?? (baseUrl === undefined ? env.CDP_REGION?.trim().toLowerCase() : undefined);
-  if (region !== undefined && baseUrl !== undefined) throw new UsageError("Give either --region or --base-url, not both.");
-  if (region !== undefined && !isRegion(region)) throw new UsageError(`Unknown region "${region}"; expected ap, eu, jp or us.`);
+  const { region, baseUrl, timeoutMs, deadlineMs } = connectionSettings(values, env);
   const clientKey = values["client-key"] ?? env.CDP_CLIENT_KEY;
   const apiToken = values["api-token"] ?? env.CDP_API_TOKEN;
   const gate = new RateGate({ maxInFlight });
-  const { timeoutMs, deadlineMs } = requestTimings(values);
   const client = createAdmittingOrderClient({
     ...(region !== undefined ? { region } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),

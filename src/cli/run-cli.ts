@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { CdpError, ConfigurationError } from "../errors/index.js";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError, USAGE, type CliValues } from "./args.js";
-import { createCliClient } from "./cli-client.js";
+import { connectionSettings, createCliClient } from "./cli-client.js";
 import { runExport, type OrderSelector } from "./export/run-export.js";
 import { journalPathFor } from "./import/journal.js";
 import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
@@ -46,6 +46,8 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   }
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const dryRun = values["dry-run"] === true;
+  // A dry run connects nowhere, but refuses the connection flags the run itself would.
+  if (dryRun) connectionSettings(values, io.env);
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
   const stop: ImportStop = { requested: undefined };
   // Output that can no longer be written (its reader gone) must not end an import midway:

@@ -282,6 +282,10 @@ describe("cdp-orders import", () => {
     ["a directory as input", (path: string) => [dir], "is not a regular file"],
     ["a report it cannot write", (path: string) => [path, "--report", join(dir, "missing", "report.json")], "The report cannot be written"],
     ["a report path that is a directory", (path: string) => [path, "--report", dir], "The report cannot be written"],
+    ["a journal it cannot write", (path: string) => [path, "--journal", join(dir, "missing", "journal")], "The journal cannot be written"],
+    ["a directory as input to a dry run", (path: string) => [dir, "--dry-run"], "is not a regular file"],
+    ["a dry run with a timeout that is not a number", (path: string) => [path, "--dry-run", "--timeout", "abc"], "--timeout"],
+    ["a dry run with both a region and a base URL", (path: string) => [path, "--dry-run", "--region", "eu"], "either --region or --base-url"],
   ])("refuses %s with exit code 2 before anything is sent", async (_, args, message) => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "USAGE" })));
     const before = fake.requests.length;
@@ -300,11 +304,21 @@ describe("cdp-orders import", () => {
     expect(reportOf(path).summary).toMatchObject({ exitCode: 130, stoppedBy: expect.stringMatching(/^interrupted/) });
   });
 
-  it("leaves no probe of the report behind when the import cannot start", async () => {
+  it("refuses in a dry run a base URL the run itself would refuse", async () => {
+    const path = inputFile(toNdjson(sampleOrders(1, { prefix: "DRY-URL" })));
+    const run = await runCliHere(["import", path, "--dry-run", "--base-url", "ftp://cdp.example"], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("baseUrl must use https");
+  });
+
+  it("leaves no probe of the report or the journal behind when the import cannot start", async () => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "PROBE" })));
     const run = await importing(path, "--journal", join(dir, "missing", "journal"));
-    expect(run.code).not.toBe(0);
+    expect(run.code).toBe(2);
     expect(existsSync(`${path}.report.json.partial`)).toBe(false);
+    const unreportable = await importing(path, "--report", join(dir, "missing", "report.json"));
+    expect(unreportable.code).toBe(2);
+    expect(existsSync(`${path}.journal`)).toBe(false);
   });
 
   it.each([

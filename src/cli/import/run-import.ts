@@ -1,7 +1,7 @@
 // `cdp-orders import`: checks every line first (nothing is sent for a bad line), then
 // brings the valid lines into the API with a bounded pool of workers, journalling each
 // finished line, and ends with a report of every line and a summary.
-import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, statSync, unlinkSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
@@ -76,13 +76,30 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * Fails with a usage error when `path` (a file that `written` stands for, or is) cannot be
+ * written or `written` is not a file; leaves no file behind that was not there.
+ */
+function probeWritable(path: string, written: string, what: string): void {
+  try {
+    if (existsSync(written) && !statSync(written).isFile()) throw new Error("it is not a file");
+    const existed = existsSync(path);
+    closeSync(openSync(path, "a"));
+    if (!existed) unlinkSync(path);
+  } catch (error) {
+    throw new ImportUsageError(`${what} cannot be written to ${written}: ${(error as Error).message}`);
+  }
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const startedAt = Date.now();
   const progress = options.progress ?? silentReporter;
   const stop = options.stop ?? { requested: undefined };
   if (!existsSync(options.input)) throw new ImportUsageError(`${options.input} does not exist.`);
   // An import reads it twice (checked, then imported): a pipe would be empty the second time.
-  if (!options.dryRun && !statSync(options.input).isFile()) {
+  // A dry run reads it once, so a pipe will do, but not a directory.
+  const input = statSync(options.input);
+  if (input.isDirectory() || (!options.dryRun && !input.isFile())) {
     throw new ImportUsageError(`${options.input} is not a regular file; save the input to a file first.`);
   }
   if (!options.dryRun && !options.resume && existsSync(options.journalPath)) {
@@ -90,6 +107,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       `${options.journalPath} exists: an import of this file was started before. Pass --resume to continue it ` +
         "(finished lines are skipped; the others are looked up in the API before anything is created).",
     );
+  }
+  if (!options.dryRun) {
+    if (!options.client) throw new ImportUsageError("No client: credentials are needed to import.");
+    // What cannot be written is found out now, not after every line is checked or imported.
+    probeWritable(`${options.reportPath}.partial`, options.reportPath, "The report");
+    probeWritable(options.journalPath, options.journalPath, "The journal");
   }
   const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new Map<number, number>(), torn: 0 };
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
@@ -158,17 +181,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   };
 
   if (options.dryRun) return summarize(undefined, undefined, undefined);
-  const client = options.client;
-  if (!client) throw new ImportUsageError("No client: credentials are needed to import.");
-  // A report that cannot be written is found out now, not after every line is imported.
-  const probe = `${options.reportPath}.partial`;
-  try {
-    if (existsSync(options.reportPath) && !statSync(options.reportPath).isFile()) throw new Error("it is not a file");
-    writeFileSync(probe, "");
-    unlinkSync(probe);
-  } catch (error) {
-    throw new ImportUsageError(`The report cannot be written to ${options.reportPath}: ${(error as Error).message}`);
-  }
+  const client = options.client!;
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
