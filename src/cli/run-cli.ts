@@ -97,7 +97,8 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
   };
   io.stdout.on("error", onOutputError);
   try {
-    await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal });
+    const warn = (message: string) => io.stderr.write(`cdp-orders: ${message}\n`);
+    await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal, warn });
     return EXIT.ok;
   } catch (error) {
     if (outputError?.code === "EPIPE") return EXIT.ok;

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderFields, type OrderLine } from "../../src/cli/import/order-line.js";
 import { sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
-import { startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
+import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
 import { PassThrough, Writable } from "node:stream";
 import { runCli } from "../../src/cli/run-cli.js";
 import { runExport } from "../../src/cli/export/run-export.js";
-import { createOrderClient } from "../../src/index.js";
+import { createOrderClient, unwrap } from "../../src/index.js";
 import { cliEnv, runCliHere } from "./cli-process.js";
 
 let fake: FakeCdp;
@@ -112,6 +112,19 @@ describe("cdp-orders export", () => {
     }
   });
 
+  it("writes an order the import would refuse (an item without a referenceId) as it is, and says so", async () => {
+    const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+    const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-BARE-ITEM" } }));
+    const item = { name: "Cable", type: "ACCESSORY", price: 5, currencyCode: "EUR", status: "CONFIRMED" };
+    await unwrap(cdp.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, body: item }));
+    const run = await runCliHere(["export", "--base-url", fake.url, "--reference-id", "EXPORT-BARE-ITEM", "--expand"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as OrderLine).items).toEqual([item]);
+    expect(run.stderr).toBe(
+      "cdp-orders: line 1 (referenceId EXPORT-BARE-ITEM) would be refused by the import: body.items[0].referenceId: is required: items are matched by it when an import resumes\n",
+    );
+  });
+
   it("writes nothing, successfully, for a guest without orders", async () => {
     expect(await exporting("--guest-ref", "00000000-0000-4000-8000-000000000000")).toEqual([]);
   });
@@ -136,7 +149,7 @@ describe("runExport, against answers the fake does not give", () => {
       if (url.pathname === "/v2.1/orders") return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/ORD-${url.searchParams.get("referenceId")}` }]));
       return Response.json(order(url.pathname.split("/").pop()!));
     }, [{ referenceId: "A" }, { referenceId: "B" }, { referenceId: "A" }]);
-    expect(await run).toEqual({ orders: 2 });
+    expect(await run).toEqual({ orders: 2, refusedByImport: 0 });
     expect(lines().map((line) => line.referenceId)).toEqual(["ORD-A", "ORD-B"]);
   });
 

@@ -8,6 +8,7 @@ import type { OrderClient } from "../../client.js";
 import { paginate } from "../../pagination/index.js";
 import { onAbort } from "../../transport/on-abort.js";
 import type { ItemLine, OrderLine } from "../import/order-line.js";
+import { checkLine } from "../import/validate-line.js";
 import { FullLists, inFull, refOf } from "../listed-members.js";
 import { extensionValues, itemLine, orderLine, personLine } from "./to-line.js";
 
@@ -20,10 +21,14 @@ export interface ExportOptions {
   concurrency: number;
   output: Writable;
   signal?: AbortSignal;
+  /** Told of each line written that the import would refuse (an item without a referenceId, …). */
+  warn?: (message: string) => void;
 }
 
 export interface ExportSummary {
   orders: number;
+  /** Lines written that the import would refuse. */
+  refusedByImport: number;
 }
 
 // The most members one order's sub-collection may have before the export gives up on it.
@@ -123,12 +128,21 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   const window: Promise<OrderLine>[] = [];
   let failure: { error: unknown } | undefined;
   let orders = 0;
+  let refusedByImport = 0;
   try {
     for (const selector of options.selectors) {
       const listing = paginate(client, "/v2.1/orders", { params: { query: { ...selector, expand: true } } }, { signal, concurrency: 1 });
       const flushOne = async () => {
-        await writeLine(options.output, await window.shift()!);
+        const line = await window.shift()!;
+        await writeLine(options.output, line);
         orders++;
+        // Written as the API holds it, and said: the data is the caller's to fix.
+        const checked = checkLine(JSON.stringify(line));
+        if (!checked.ok) {
+          refusedByImport++;
+          const why = checked.violations.map((v) => `${v.path}: ${v.message}`).join("; ");
+          options.warn?.(`line ${orders} (referenceId ${line.referenceId}) would be refused by the import: ${why}`);
+        }
       };
       for await (const listed of listing) {
         // A member listed only as a link may lack its ref: its href names it.
@@ -147,7 +161,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       }
       while (window.length > 0) await flushOne();
     }
-    return { orders };
+    return { orders, refusedByImport };
   } catch (error) {
     // What failed first is what the run reports, not the aborts it causes.
     failure ??= { error };
