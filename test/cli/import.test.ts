@@ -311,6 +311,17 @@ describe("cdp-orders import", () => {
     expect(run.stderr).toContain("baseUrl must use https");
   });
 
+  it("stops checking lines soon after an interrupt, sending nothing", async () => {
+    const path = inputFile(toNdjson(sampleOrders(5_000, { prefix: "CHECK-STOP" })));
+    const before = fake.requests.length;
+    const run = await runCliHere(["import", path, "--base-url", fake.url, "--json"], cliEnv(), (handler) => setTimeout(handler, 0));
+    expect(run.code).toBe(130);
+    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { lines: number; created: number; stoppedBy: string };
+    expect(summary.lines).toBeLessThan(5_000);
+    expect(summary).toMatchObject({ created: 0, stoppedBy: expect.stringMatching(/^interrupted/) });
+    expect(fake.requests.length).toBe(before);
+  });
+
   it("leaves no probe of the report or the journal behind when the import cannot start", async () => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "PROBE" })));
     const run = await importing(path, "--journal", join(dir, "missing", "journal"));

@@ -127,6 +127,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   // Lines that passed the check and were changed before they were sent: invalid, not sent.
   let changed = 0;
   for await (const { number, text, utf8 } of readLines(options.input)) {
+    // Stopped while checking: nothing is sent, and the lines not read yet are not counted.
+    if (stop.requested !== undefined) break;
     lines++;
     const checked = checkLine(text, utf8);
     const duplicate = checked.ok ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt) : undefined;
