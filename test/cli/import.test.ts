@@ -311,14 +311,15 @@ describe("cdp-orders import", () => {
     expect(run.stderr).toContain("baseUrl must use https");
   });
 
-  it("stops checking lines soon after an interrupt, sending nothing", async () => {
+  it.each([[[]], [["--dry-run"]]])("stops checking lines soon after an interrupt, sending nothing, and counts the rest as not attempted %j", async (flags) => {
     const path = inputFile(toNdjson(sampleOrders(5_000, { prefix: "CHECK-STOP" })));
     const before = fake.requests.length;
-    const run = await runCliHere(["import", path, "--base-url", fake.url, "--json"], cliEnv(), (handler) => setTimeout(handler, 0));
+    const run = await runCliHere(["import", path, "--base-url", fake.url, "--json", ...flags], cliEnv(), (handler) => setTimeout(handler, 0));
     expect(run.code).toBe(130);
-    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { lines: number; created: number; stoppedBy: string };
-    expect(summary.lines).toBeLessThan(5_000);
-    expect(summary).toMatchObject({ created: 0, stoppedBy: expect.stringMatching(/^interrupted/) });
+    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { lines: number; valid: number; invalid: number; notAttempted: number };
+    expect(summary).toMatchObject({ lines: 5_000, invalid: 0, created: 0, stoppedBy: expect.stringMatching(/^interrupted/) });
+    expect(summary.valid).toBeLessThan(5_000);
+    expect(summary.notAttempted).toBe(5_000 - summary.valid);
     expect(fake.requests.length).toBe(before);
   });
 

@@ -29,7 +29,7 @@ export interface ImportSummary {
   /** Valid lines an earlier run finished, skipped. */
   doneBefore: number;
   failed: number;
-  /** Valid lines left alone because the run stopped early. */
+  /** Lines left alone because the run stopped early: valid ones not sent, or (stopped while checking) ones not checked. */
   notAttempted: number;
   /** Created lines some part of which already existed and was found, not created. */
   reconciled: number;
@@ -97,7 +97,7 @@ export function describeSummary(summary: ImportSummary): string {
     summary.notAttempted > 0 ? `${summary.notAttempted} not attempted` : "",
   ].filter(Boolean);
   const head = summary.dryRun
-    ? `dry run: ${summary.valid} of ${summary.lines} lines valid, ${summary.invalid} invalid; nothing was sent.`
+    ? `dry run: ${summary.valid} of ${summary.lines} lines valid, ${summary.invalid} invalid${summary.notAttempted > 0 ? `, ${summary.notAttempted} not checked` : ""}; nothing was sent.`
     : `imported ${summary.input}: ${parts.join(", ")} of ${summary.lines} lines in ${seconds} s (${summary.ordersPerSecond.toFixed(1)} orders/s; ${summary.reconciled} reconciled, ${summary.rateLimited}×429).`;
   const tail = [summary.stoppedBy ? `stopped early: ${summary.stoppedBy}` : "", summary.report ? `report: ${summary.report}` : ""].filter(Boolean);
   return [head, ...tail].join("\n");

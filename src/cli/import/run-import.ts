@@ -126,10 +126,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   let valid = 0;
   // Lines that passed the check and were changed before they were sent: invalid, not sent.
   let changed = 0;
+  // Lines left unchecked because the run was stopped while checking: counted, not attempted.
+  let unchecked = 0;
   for await (const { number, text, utf8 } of readLines(options.input)) {
-    // Stopped while checking: nothing is sent, and the lines not read yet are not counted.
-    if (stop.requested !== undefined) break;
     lines++;
+    if (stop.requested !== undefined) {
+      unchecked++;
+      continue;
+    }
     const checked = checkLine(text, utf8);
     const duplicate = checked.ok ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt) : undefined;
     if (!checked.ok || duplicate) {
@@ -157,8 +161,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const count = (status: LineReport["status"]) => all.filter((r) => r.status === status).length;
     const created = count("created");
     const failed = count("failed");
-    const invalid = lines - valid + changed;
-    const notAttempted = options.dryRun ? 0 : valid - changed - created - failed - doneBefore;
+    const invalid = lines - unchecked - valid + changed;
+    const notAttempted = unchecked + (options.dryRun ? 0 : valid - changed - created - failed - doneBefore);
     const durationMs = Date.now() - startedAt;
     const everyLineIn = invalid === 0 && failed === 0 && notAttempted === 0;
     return {
@@ -182,7 +186,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     };
   };
 
-  if (options.dryRun) return summarize(undefined, undefined, undefined);
+  if (options.dryRun) return summarize(stop.requested, undefined, undefined);
   const client = options.client!;
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
