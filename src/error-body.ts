@@ -1,19 +1,25 @@
 /** The bodies, as openapi-fetch read them, that a made-up `error` stands in for. */
 const readBodies = new WeakMap<object, unknown>();
 
+/** As much of a body as an error keeps (as `ApiError.bodyText` does). */
+const KEPT_CHARACTERS = 2_000;
+
 /**
  * The `error` of a call whose error answer has an empty body, or one that is not a JSON
  * object (a proxy's HTML page): openapi-fetch gives `undefined`, `""` or the text, so
  * `if (error)` would miss it or `error.message` be undefined. It gets one made from the
- * status instead; the body stays readable from the response, and `unwrap` reads it.
+ * status instead, with the body's text as its `developerMessage` (an answer middleware put
+ * in place may not be readable again); `unwrap` reads the body as it was.
  */
 export function withErrorBody<Result extends { error?: unknown; response: Response }>(result: Result): Result {
   const { error, response } = result;
   if (response.ok || (typeof error === "object" && error !== null && !Array.isArray(error))) return result;
   const { status } = response;
+  const empty = error === undefined || error === "";
   const type = response.headers.get("content-type")?.split(";")[0];
-  const what = error === undefined || error === "" ? "an empty body" : `a body that is not a CDP error${type ? ` (${type})` : ""}; the response holds it`;
-  const madeUp = { status, code: status, message: `HTTP ${status} with ${what}` };
+  const message = `HTTP ${status} with ${empty ? "an empty body" : `a body that is not a CDP error${type ? ` (${type})` : ""}, in developerMessage`}`;
+  const text = typeof error === "string" ? error : JSON.stringify(error);
+  const madeUp = { status, code: status, message, ...(empty ? {} : { developerMessage: text.slice(0, KEPT_CHARACTERS) }) };
   readBodies.set(madeUp, error);
   result.error = madeUp;
   return result;

@@ -44,12 +44,25 @@ it("gives an error answer with an empty or non-JSON body an error made from its 
       const deleted = await client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
       expect(deleted.error).toEqual({ status: 404, code: 404, message: "HTTP 404 with an empty body" });
       const proxied = await read();
-      expect(proxied.error).toEqual({ status: 502, code: 502, message: "HTTP 502 with a body that is not a CDP error (text/html); the response holds it" });
+      expect(proxied.error).toEqual({
+        status: 502,
+        code: 502,
+        message: "HTTP 502 with a body that is not a CDP error (text/html), in developerMessage",
+        developerMessage: "<html>Bad Gateway</html>",
+      });
       expect(await proxied.response.text()).toBe("<html>Bad Gateway</html>");
       const thrown = await unwrap(read()).catch((e: unknown) => e);
       expect(thrown).toMatchObject({ status: 502, body: undefined, bodyText: "<html>Bad Gateway</html>" });
     },
   ));
+
+it("keeps the text of a non-JSON error answer that middleware put in place, which cannot be read again", async () => {
+  const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch: async () => Response.json(ORDER) });
+  client.use({ onResponse: () => new Response("<html>Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } }) });
+  const { error, response } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+  expect(response.bodyUsed).toBe(true);
+  expect(error).toMatchObject({ status: 502, developerMessage: "<html>Bad Gateway</html>" });
+});
 
 // Logging middleware clones answers; that must not break the call.
 it("lets onResponse middleware clone the answer", () =>
