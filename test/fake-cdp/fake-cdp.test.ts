@@ -79,6 +79,9 @@ describe("the fake CDP", () => {
     const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: orderBody("FAKE-IDENTITY") }));
     const path = { orderRef };
     await unwrap(cdp.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { orderedAt: "2024-01-01T16:17:16.000Z", price: 70 } }));
+    // A value no date parser reads is still the same as itself.
+    const { ref: leapRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderBody("FAKE-LEAP"), orderedAt: "2016-12-31T23:59:60Z" } }));
+    await unwrap(cdp.PATCH("/v2.1/orders/{orderRef}", { params: { path: { orderRef: leapRef } }, body: { orderedAt: "2016-12-31T23:59:60Z", price: 70 } }));
     const moved = await cdp.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { orderedAt: "2024-01-02T16:17:16Z" } });
     expect(moved.response.status).toBe(400);
     const pairs = (prefix: string) => Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`${prefix}${i}`, i]));

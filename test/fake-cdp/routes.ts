@@ -115,7 +115,7 @@ const person = (c: RouteContext, kind: "contacts" | "consumers", param: string) 
 
 /** The same value, or for orderedAt the same instant however it is written. */
 function sameIdentity(key: (typeof ORDER_IDENTITY)[number], current: unknown, next: unknown): boolean {
-  if (key !== "orderedAt" || typeof current !== "string" || typeof next !== "string") return next === current;
+  if (next === current || key !== "orderedAt" || typeof current !== "string" || typeof next !== "string") return next === current;
   return Date.parse(next) === Date.parse(current);
 }
 

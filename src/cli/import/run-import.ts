@@ -1,13 +1,15 @@
 // `cdp-orders import`: checks every line first (nothing is sent for a bad line), then
 // brings the valid lines into the API with a bounded pool of workers, journalling each
 // finished line, and ends with a report of every line and a summary.
-import { closeSync, existsSync, openSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
 import { isFatal, mayStillTakeEffect, UnsettledLineError } from "./failure.js";
 import { Journal, lineHash, readJournal, type DoneRecord } from "./journal.js";
 import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
+import { probeWritable } from "./probe-writable.js";
+import { ImportUsageError } from "./usage-error.js";
 import { readLines } from "./read-lines.js";
 import { errorSummary, writeReport, type ImportSummary, type LineReport } from "./report.js";
 import { syncOrder } from "./sync-order.js";
@@ -18,10 +20,7 @@ export class LineValidationError extends CdpError {
   override name = "LineValidationError";
 }
 
-/** The command cannot run as asked (the message says why); nothing was sent. */
-export class ImportUsageError extends CdpError {
-  override name = "ImportUsageError";
-}
+export { ImportUsageError } from "./usage-error.js";
 
 export interface ImportOptions {
   input: string;
@@ -74,21 +73,6 @@ class SameOrderCheck {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Fails with a usage error when `path` (a file that `written` stands for, or is) cannot be
- * written or `written` is not a file; leaves no file behind that was not there.
- */
-function probeWritable(path: string, written: string, what: string): void {
-  try {
-    if (existsSync(written) && !statSync(written).isFile()) throw new Error("it is not a file");
-    const existed = existsSync(path);
-    closeSync(openSync(path, "a"));
-    if (!existed) unlinkSync(path);
-  } catch (error) {
-    throw new ImportUsageError(`${what} cannot be written to ${written}: ${(error as Error).message}`);
-  }
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
