@@ -13,13 +13,21 @@ function nonNegativeInteger(value: string | null): number | undefined {
   return Number.isSafeInteger(number) ? number : undefined;
 }
 
-/** The href without user info, so an error message never repeats credentials put in a link. */
-function printable(href: string, url: URL | undefined): string {
-  if (url === undefined) return href.length > 200 ? `${href.slice(0, 200)}…` : href;
-  const copy = new URL(url);
-  copy.username = "";
-  copy.password = "";
-  return copy.href;
+/**
+ * The href without user info, so an error message never repeats credentials put in a link;
+ * one that is not a URL loses whatever stands between `//` and an `@` before its path.
+ */
+export function printableHref(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    const cut = href.replace(/^([^:/?#]*:)?\/\/[^/?#]*@/, (_, scheme: string | undefined) => `${scheme ?? ""}//`);
+    return cut.length > 200 ? `${cut.slice(0, 200)}…` : cut;
+  }
+  url.username = "";
+  url.password = "";
+  return url.href;
 }
 
 /**
@@ -38,13 +46,13 @@ export function readPageLink(which: "next" | "last", href: string, baseUrl: stri
     url = undefined;
   }
   if (url === undefined) {
-    throw new PaginationLinkError(which, printable(href, url), expectedOrigin, "is not a URL");
+    throw new PaginationLinkError(which, printableHref(href), expectedOrigin, "is not a URL");
   }
   if (url.origin !== expectedOrigin) {
-    throw new PaginationLinkError(which, printable(href, url), expectedOrigin, "points to another origin");
+    throw new PaginationLinkError(which, printableHref(url.href), expectedOrigin, "points to another origin");
   }
   if (url.username !== "" || url.password !== "") {
-    throw new PaginationLinkError(which, printable(href, url), expectedOrigin, "carries user info");
+    throw new PaginationLinkError(which, printableHref(url.href), expectedOrigin, "carries user info");
   }
   const offset = nonNegativeInteger(url.searchParams.get("offset"));
   if (offset === undefined) return undefined;

@@ -129,6 +129,22 @@ describe("paginate: page links stay on the client's origin", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it.each([
+    ["a next link with user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:secret@cdp.test:99999"), "PaginationLinkError"],
+    ["a page whose own href, with user info, comes back twice", undefined, "PaginationLoopError"],
+  ] as const)("does not repeat the user info of %s in the error", async (_, nextHref, name) => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) =>
+        nextHref
+          ? page.next ? { ...page, next: { href: nextHref(page.next.href) } } : page
+          : { ...page, href: `https://user:secret@cdp.test/v2.1/orders/o1/orderItems?offset=0&limit=100` },
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name });
+    expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toContain("secret");
+  });
+
   it("ignores the links of a page that has no next, wherever they point", async () => {
     const foreign = (href: string) => href.replace(ORIGIN, "https://api-engage-eu.sitecorecloud.io");
     const fake = new FakeCollection({
