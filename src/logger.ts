@@ -2,7 +2,9 @@
 export type ClientEvent =
   | { type: "request"; method: string; url: string; attempt: number; headers: Record<string, string> }
   | { type: "retry"; method: string; url: string; attempt: number; delayMs: number; reason: string }
-  | { type: "error"; method: string; url: string; error: { name: string; message: string } };
+  | { type: "error"; method: string; url: string; error: { name: string; message: string } }
+  /** A call its caller aborted (a listing does so with the pages it no longer needs): not a failure. */
+  | { type: "aborted"; method: string; url: string };
 
 /** Anything with these methods, `console` included. */
 export interface Logger {
@@ -40,5 +42,7 @@ function log(logger: Logger, event: ClientEvent): unknown {
       return logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
     case "error":
       return logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
+    case "aborted":
+      return logger.debug?.(`${event.method} ${event.url}: aborted by the caller`, event);
   }
 }

@@ -256,7 +256,8 @@ type Payload = string | ArrayBuffer | undefined;
 // Module functions rather than closures made per call: they run only when a call fails.
 
 function fail(logger: Logger | undefined, error: CdpError, request: { method: string; url: string }): never {
-  report(logger, { type: "error", method: request.method, url: request.url, error: { name: error.name, message: error.message } });
+  const { method, url } = request;
+  report(logger, error instanceof RequestAbortedError ? { type: "aborted", method, url } : { type: "error", method, url, error: { name: error.name, message: error.message } });
   throw error;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { paginate, RequestAbortedError, TooManyItemsError } from "../../src/index.js";
+import { paginate, RequestAbortedError, TooManyItemsError, type ClientEvent } from "../../src/index.js";
 import { FakeCollection, ORDER_REF, settle } from "./fake-collection.js";
 
 const PATH = "/v2.1/orders/{orderRef}/orderItems";
@@ -27,8 +27,10 @@ async function withPagesInFlight(fake: FakeCollection): Promise<void> {
 }
 
 describe("paginate: cancellation", () => {
-  it("breaking out of the loop aborts the requests in flight before the loop exits", async () => {
-    const fake = new FakeCollection({ total: 1000, manual: true });
+  it("breaking out of the loop aborts the requests in flight before the loop exits, and logs no error", async () => {
+    const events: ClientEvent[] = [];
+    const collect = (_: string, event: ClientEvent) => void events.push(event);
+    const fake = new FakeCollection({ total: 1000, manual: true, logger: { debug: collect, warn: collect, error: collect } });
     const seen: string[] = [];
     const loop = (async () => {
       for await (const item of paginate(fake.client, PATH, INIT, { concurrency: 4 })) {
@@ -46,6 +48,9 @@ describe("paginate: cancellation", () => {
       [300, "aborted"],
       [400, "aborted"],
     ]);
+    expect(events.filter((event) => event.type !== "request").map((event) => [event.type, event.url])).toEqual(
+      [200, 300, 400].map((offset) => ["aborted", expect.stringContaining(`offset=${offset}`)]),
+    );
   });
 
   it("a throw inside the loop aborts the requests in flight and rethrows", async () => {

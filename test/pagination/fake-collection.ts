@@ -1,6 +1,6 @@
 // A collection served through an injected fetch, so the listing's tests control when each
 // page answers, what it says, and can see every request and whether it was aborted.
-import { createOrderClient, type OrderClient } from "../../src/index.js";
+import { createOrderClient, type Logger, type OrderClient } from "../../src/index.js";
 import { TEST_CREDENTIALS } from "../helpers.js";
 
 export const ORIGIN = "https://cdp.test";
@@ -35,6 +35,8 @@ export interface FakeCollectionOptions {
   manual?: boolean;
   /** Rewrites or replaces a page before it is sent, to play a misbehaving server. */
   rewrite?: (page: Envelope, request: FakeRequest) => Envelope | Response;
+  /** The client's logger. */
+  logger?: Logger;
 }
 
 export function itemAt(index: number): { ref: string; href: string } {
@@ -77,7 +79,7 @@ export class FakeCollection {
   #waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(private readonly options: FakeCollectionOptions) {
-    this.client = createOrderClient({ baseUrl: ORIGIN, ...TEST_CREDENTIALS, fetch: (request) => this.#serve(request) });
+    this.client = createOrderClient({ baseUrl: ORIGIN, ...TEST_CREDENTIALS, fetch: (request) => this.#serve(request), logger: options.logger });
   }
 
   pending(): FakeRequest[] {
