@@ -29,7 +29,7 @@ export type ListPage<Path extends ListPath, Item> = Omit<PageOf<Path>, "items"> 
 export interface Listing<Item, Page> extends AsyncIterable<Item> {
   /** The items, in collection order; breaking out of the loop cancels what is in flight. */
   [Symbol.asyncIterator](): AsyncIterator<Item, undefined, undefined>;
-  /** The pages, in collection order, each with its envelope. */
+  /** The pages, in collection order, each with its envelope; each loop over it starts again. */
   pages(): AsyncIterable<Page>;
   /** All items in an array; throws TooManyItemsError rather than hold more than `max`. */
   collect(options: { max: number }): Promise<Item[]>;
@@ -69,7 +69,10 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
   const fetchPage = pageFetcher<Path, Page & Envelope>(client, path, init);
   const operation = `GET ${path}`;
   const { signal } = options;
-  const pages = () => streamPages(fetchPage, { operation, baseUrl: client.baseUrl, start, concurrency, signal });
+  // Each loop over what `pages()` returns starts from the first page, as a loop over the listing does.
+  const pages = (): AsyncIterable<Page> => ({
+    [Symbol.asyncIterator]: () => streamPages(fetchPage, { operation, baseUrl: client.baseUrl, start, concurrency, signal }),
+  });
 
   async function* items(): AsyncGenerator<Item, undefined, undefined> {
     for await (const page of pages()) {

@@ -92,4 +92,14 @@ describe("paginate: order and concurrency", () => {
       [200, 50, undefined],
     ]);
   });
+
+  it("pages() gives an iterable each loop over which starts from the first page", async () => {
+    const fake = new FakeCollection({ total: 250 });
+    const byPage = listItems(fake).pages();
+    for (let loop = 0; loop < 2; loop++) {
+      const offsets = [];
+      for await (const page of byPage) offsets.push(page.offset);
+      expect(offsets).toEqual([0, 100, 200]);
+    }
+  });
 });
