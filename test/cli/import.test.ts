@@ -6,7 +6,7 @@ import type { ImportSummary, LineReport } from "../../src/cli/import/report.js";
 import { randomFaults } from "../fake-cdp/faults.js";
 import { sampleOrder, sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
 import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
-import { orderFields } from "../../src/cli/import/order-line.js";
+import { consumersOf, orderFields } from "../../src/cli/import/order-line.js";
 import { createOrderClient, unwrap } from "../../src/index.js";
 import { Writable } from "node:stream";
 import { runCli } from "../../src/cli/run-cli.js";
@@ -352,6 +352,38 @@ describe("cdp-orders import", () => {
     expect(later.code, later.stderr).toBe(0);
     expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
   }, 20_000);
+
+  it("keeps a create's settle time through a later failure of the line, and when the line moves in the file", async () => {
+    const [invalid, line] = [{ ...sampleOrder(1, { prefix: "KEPT" }), price: "free" }, sampleOrder(2, { prefix: "KEPT" })];
+    const path = inputFile(toNdjson([invalid as unknown as typeof line, line]));
+    let delayed = false;
+    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !delayed ? ((delayed = true), { kind: "delay", ms: 3_000 }) : undefined));
+    expect((await importing(path, "--quiet", "--timeout", "1")).code).toBe(1);
+    // A resume that fails for another reason (here: the credentials) must not drop the mark.
+    const refused = await runCliHere(["import", path, "--base-url", fake.url, "--quiet", "--resume", "--api-token", "wrong"], cliEnv());
+    expect(refused.code).toBe(1);
+    // The invalid line is dropped: the order moves from line 2 to line 1.
+    writeFileSync(path, toNdjson([line]));
+    const soon = await importing(path, "--quiet", "--resume");
+    expect(soon.code).toBe(1);
+    expect(reportOf(path).lines[0]).toMatchObject({ line: 1, status: "failed", error: { class: "UnsettledLineError" } });
+    for (let waited = 0; fake.store.ordersWithReferenceId(line.referenceId).length === 0 && waited < 6_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await importing(path, "--quiet", "--resume", "--settle", "0")).code).toBe(0);
+    expect(exactlyOnceProblems(fake.store, [line])).toEqual([]);
+  }, 20_000);
+
+  it("matches a line's consumers most specific first on a resume, so an edit that puts {Ann} before {Ann Byrne} creates only Ann", async () => {
+    const line = { ...sampleOrder(1, { prefix: "CONSUMERS" }), consumers: [{ firstName: "Ann", lastName: "Byrne" }] };
+    const path = inputFile(toNdjson([line]));
+    expect((await importing(path, "--quiet")).code).toBe(0);
+    const edited = { ...line, consumers: [{ firstName: "Ann" }, { firstName: "Ann", lastName: "Byrne" }] };
+    writeFileSync(path, toNdjson([edited]));
+    expect((await importing(path, "--quiet", "--resume")).code).toBe(0);
+    const [order] = fake.store.ordersWithReferenceId(line.referenceId);
+    const names = fake.store.peopleOf("consumers", order!.ref).map((person) => JSON.stringify(person.fields));
+    // Created in another order than the line's (Ann last): the same people, each once.
+    expect(names.sort()).toEqual(consumersOf(edited).map(({ person }) => JSON.stringify(person)).sort());
+  });
 
   it("stops at an authentication failure and never shows the token", async () => {
     const token = "wrong-token-Zq81xT";

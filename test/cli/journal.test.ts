@@ -27,23 +27,25 @@ describe("the import journal", () => {
     expect(state.torn).toBe(0);
   });
 
-  it("knows which lines a create may still be taking effect for: sent by a killed run, or timed out", async () => {
+  it("knows which orders a create may still be taking effect for, by referenceId: sent by a killed run, or timed out", async () => {
     const path = join(dir, "unsettled.journal");
     const journal = Journal.open(path);
     const at = (second: number) => `2024-01-01T00:00:0${second}.000Z`;
-    journal.append({ type: "sending", line: 1, at: at(1) });
+    journal.append({ type: "sending", line: 1, referenceId: "A", at: at(1) });
     journal.append({ type: "done", line: 1, hash: "h1", referenceId: "A", refs });
-    journal.append({ type: "sending", line: 2, at: at(2) });
-    journal.append({ type: "sending", line: 3, at: at(3) });
+    journal.append({ type: "sending", line: 2, referenceId: "B", at: at(2) });
+    journal.append({ type: "sending", line: 3, referenceId: "C", at: at(3) });
     journal.append({ type: "failed", line: 3, hash: "h3", referenceId: "C", error: { name: "TimeoutError", message: "t" }, unsettledSince: at(4) });
-    journal.append({ type: "sending", line: 4, at: at(5) });
+    journal.append({ type: "sending", line: 4, referenceId: "D", at: at(5) });
     journal.append({ type: "failed", line: 4, hash: "h4", referenceId: "D", error: { name: "BadRequestError", message: "b" } });
+    // The order of line 3 moved to line 2 in a later run: its mark follows it.
+    journal.append({ type: "failed", line: 2, hash: "h3", referenceId: "C", error: { name: "InternalServerError", message: "i" }, unsettledSince: at(4) });
     journal.close();
     appendFileSync(path, "null\n42\n");
     const state = await readJournal(path);
     expect([...state.unsettled]).toEqual([
-      [2, Date.parse(at(2))],
-      [3, Date.parse(at(4))],
+      ["B", Date.parse(at(2))],
+      ["C", Date.parse(at(4))],
     ]);
     expect(state.torn).toBe(2);
   });

@@ -12,8 +12,8 @@ export const JOURNAL_VERSION = 1;
 export type JournalRecord =
   | { type: "run"; version: number; startedAt: string; input: string; resume: boolean }
   | { type: "done"; line: number; hash: string; referenceId: string; refs: LineRefs }
-  /** A line is being sent; with no done or failed record after it, the run was killed meanwhile. */
-  | { type: "sending"; line: number; at: string }
+  /** A create of a line is being sent; with no done or failed record after it, the run was killed meanwhile. */
+  | { type: "sending"; line: number; referenceId: string; at: string }
   /** `unsettledSince`: a create of the line may still take effect, since then. */
   | { type: "failed"; line: number; hash: string; referenceId: string; error: { name: string; message: string }; unsettledSince?: string };
 
@@ -35,8 +35,12 @@ export function lineHash(text: string): string {
 export interface JournalState {
   /** The last done record of each line. */
   done: Map<number, DoneRecord>;
-  /** When a create of a line may have been left to take effect: sent by a killed run, or timed out. */
-  unsettled: Map<number, number>;
+  /**
+   * When a create of an order (by referenceId) may have been left to take effect: sent by a
+   * killed run, or timed out. Keyed by the order, not the line number: lines move when the
+   * file is edited between runs.
+   */
+  unsettled: Map<string, number>;
   /** Records cut short by a killed run; ignored, so their lines are looked up again. */
   torn: number;
 }
@@ -44,7 +48,7 @@ export interface JournalState {
 /** Reads a journal; a missing file is an empty journal. */
 export async function readJournal(path: string): Promise<JournalState> {
   const done = new Map<number, DoneRecord>();
-  const unsettled = new Map<number, number>();
+  const unsettled = new Map<string, number>();
   let torn = 0;
   if (!existsSync(path)) return { done, unsettled, torn };
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
@@ -63,10 +67,11 @@ export async function readJournal(path: string): Promise<JournalState> {
     }
     if (record.type === "run" && record.version !== JOURNAL_VERSION) throw new Error(`${path}: journal version ${record.version} is not ${JOURNAL_VERSION}`);
     if (record.type === "done") done.set(record.line, record);
-    // The last record of a line says whether a create of it may still take effect.
-    if (record.type === "sending") unsettled.set(record.line, Date.parse(record.at));
-    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.delete(record.line);
-    else if (record.type === "failed") unsettled.set(record.line, Date.parse(record.unsettledSince!));
+    // The last record of an order says whether a create of it may still take effect (a failed
+    // record carries an earlier mark forward while it lasts).
+    if (record.type === "sending") unsettled.set(record.referenceId, Date.parse(record.at));
+    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.delete(record.referenceId);
+    else if (record.type === "failed") unsettled.set(record.referenceId, Date.parse(record.unsettledSince!));
   }
   return { done, unsettled, torn };
 }

@@ -13,6 +13,23 @@ const isEmpty = (value: unknown) =>
 // No listing the import reads may be longer than this; a longer one fails the line.
 const MAX_LISTED = 10_000;
 
+/** How many fields a person gives. */
+const given = (person: Person) => Object.keys(person).length;
+
+/** The unclaimed consumer that covers every field the person gives, with the fewest others filled in. */
+function bestConsumer(consumers: readonly { ref: string }[], person: Person, claimed: ReadonlySet<string>): string | undefined {
+  const fields = person as Record<string, unknown>;
+  const covers = (existing: Record<string, unknown>) => Object.entries(fields).every(([key, value]) => isDeepStrictEqual(existing[key], value));
+  const others = (existing: Record<string, unknown>) => PERSON_FIELDS.filter((key) => !(key in fields) && !isEmpty(existing[key])).length;
+  let best: { ref: string; others: number } | undefined;
+  for (const existing of consumers as (Record<string, unknown> & { ref: string })[]) {
+    if (claimed.has(existing.ref) || !covers(existing)) continue;
+    const count = others(existing);
+    if (best === undefined || count < best.others) best = { ref: existing.ref, others: count };
+  }
+  return best?.ref;
+}
+
 export class Lookups {
   private readonly lists: FullLists;
 
@@ -55,18 +72,24 @@ export class Lookups {
    * fills with empty defaults do not count).
    */
   async consumer(orderRef: string, person: Person, claimed: ReadonlySet<string>): Promise<string | undefined> {
-    const consumers = await this.lists.consumers(orderRef);
-    const given = person as Record<string, unknown>;
-    const unclaimed = consumers.filter((existing) => !claimed.has(existing.ref)) as (Record<string, unknown> & { ref: string })[];
-    const covers = (existing: Record<string, unknown>) => Object.entries(given).every(([key, value]) => isDeepStrictEqual(existing[key], value));
-    const others = (existing: Record<string, unknown>) => PERSON_FIELDS.filter((key) => !(key in given) && !isEmpty(existing[key])).length;
-    let best: { ref: string; others: number } | undefined;
-    for (const existing of unclaimed) {
-      if (!covers(existing)) continue;
-      const count = others(existing);
-      if (best === undefined || count < best.others) best = { ref: existing.ref, others: count };
+    return bestConsumer(await this.lists.consumers(orderRef), person, claimed);
+  }
+
+  /**
+   * Each of a line's consumers matched at once, the one giving the most fields first: in line
+   * order, a `{Ann}` put before `{Ann Byrne}` would take the only existing `{Ann Byrne}`.
+   */
+  async consumers(orderRef: string, persons: readonly Person[]): Promise<(string | undefined)[]> {
+    const existing = await this.lists.consumers(orderRef);
+    const claimed = new Set<string>();
+    const matched: (string | undefined)[] = persons.map(() => undefined);
+    const mostSpecificFirst = persons.map((person, index) => ({ person, index })).sort((a, b) => given(b.person) - given(a.person));
+    for (const { person, index } of mostSpecificFirst) {
+      const ref = bestConsumer(existing, person, claimed);
+      if (ref !== undefined) claimed.add(ref);
+      matched[index] = ref;
     }
-    return best?.ref;
+    return matched;
   }
 
   async orderExtension(orderRef: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
-import { isFatal, mayStillTakeEffect, UnsettledLineError } from "./failure.js";
+import { isFatal, UnsettledLineError } from "./failure.js";
 import { Journal, lineHash, readJournal, type DoneRecord } from "./journal.js";
 import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
 import { probeWritable } from "./probe-writable.js";
@@ -98,7 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     probeWritable(`${options.reportPath}.partial`, options.reportPath, "The report");
     probeWritable(options.journalPath, options.journalPath, "The journal");
   }
-  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new Map<number, number>(), torn: 0 };
+  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new Map<string, number>(), torn: 0 };
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
 
   // Pass 1: every line is checked before anything is sent.
@@ -210,16 +210,28 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const { line } = checked;
       // A create an earlier run left may still take effect: until it has had time to, a
       // look-up that finds nothing does not allow another.
-      const since = journalState.unsettled.get(number);
-      const unsettled = since !== undefined && Date.now() - since < settleMs ? new UnsettledLineError(since, settleMs) : undefined;
-      journal.append({ type: "sending", line: number, at: new Date().toISOString() });
+      const since = journalState.unsettled.get(line.referenceId);
+      // The latest time a create of this order may still take effect from, while that lasts.
+      let landing = since !== undefined && Date.now() - since < settleMs ? since : undefined;
+      const unsettled = landing !== undefined ? new UnsettledLineError(landing, settleMs) : undefined;
+      const { referenceId } = line;
       try {
-        const refs = await syncOrder(line, { client, lookUpFirst: options.resume, maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, backoff, unsettled });
+        const refs = await syncOrder(line, {
+          client,
+          lookUpFirst: options.resume,
+          maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          backoff,
+          unsettled,
+          // Each create is recorded as it goes out: a run killed meanwhile leaves the time.
+          beforeCreate: () => journal.append({ type: "sending", line: number, referenceId, at: new Date().toISOString() }),
+          createMayLand: () => (landing = Date.now()),
+        });
         journal.append({ type: "done", line: number, hash, referenceId: line.referenceId, refs });
         report = { line: number, referenceId: line.referenceId, status: "created", refs };
       } catch (error) {
         const summary = errorSummary(error);
-        const unsettledSince = error instanceof UnsettledLineError ? error.since : mayStillTakeEffect(error) ? Date.now() : undefined;
+        // Whatever failed the line last, a create that may still land keeps its mark.
+        const unsettledSince = landing;
         journal.append({
           type: "failed",
           line: number,

@@ -14,6 +14,10 @@ export interface StepOptions {
    * nothing fails the line with it, as after a create of this run that timed out.
    */
   unsettled?: Error | undefined;
+  /** Called just before each create is sent. */
+  beforeCreate?: (() => void) | undefined;
+  /** Called when a create failed in a way that may still take effect (it timed out). */
+  createMayLand?: (() => void) | undefined;
 }
 
 export interface Step<T> {
@@ -33,6 +37,7 @@ export async function ensure<T>(step: Step<T>, options: StepOptions, found: stri
   // A create that timed out may still be applied: not finding it yet does not allow another.
   let unsettled: unknown = options.unsettled;
   for (let attempt = 1; ; attempt++) {
+    let creating = false;
     try {
       if (lookUp) {
         const existing = await step.find();
@@ -43,14 +48,19 @@ export async function ensure<T>(step: Step<T>, options: StepOptions, found: stri
         if (unsettled !== undefined) throw unsettled; // the line fails; --resume looks again later
         lookUp = false;
       }
+      creating = true;
+      options.beforeCreate?.();
       return await step.create();
     } catch (error) {
       if (error === unsettled) throw error;
       const kind = classifyFailure(error);
+      // Said whatever follows: a later failure of the line must not hide that this create may still land.
+      const mayLand = creating && kind === "ambiguous" && mayStillTakeEffect(error);
+      if (mayLand) options.createMayLand?.();
       if (kind === "permanent" || kind === "aborted" || attempt >= options.maxAttempts) throw error;
       // A failed lookup is tried again; a create that may have worked is looked up first.
       if (kind === "ambiguous" || lookUp) lookUp = true;
-      if (kind === "ambiguous" && mayStillTakeEffect(error)) unsettled = error;
+      if (mayLand) unsettled = error;
       await options.backoff(attempt);
     }
   }

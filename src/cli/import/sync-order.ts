@@ -6,7 +6,7 @@ import type { OrderClient } from "../../client.js";
 import { unwrap } from "../../unwrap.js";
 import { Lookups } from "./lookups.js";
 import { consumersOf, itemFields, orderFields, type OrderLine } from "./order-line.js";
-import { ensure, read, type StepOptions } from "./steps.js";
+import { ensure, read, type Step, type StepOptions } from "./steps.js";
 
 export interface ItemRefs {
   referenceId: string;
@@ -30,6 +30,21 @@ export interface LineRefs {
 export interface SyncOptions extends StepOptions {
   client: OrderClient;
   signal?: AbortSignal;
+}
+
+/**
+ * A step a listing has just looked up: what it found, or else created. While an earlier
+ * create of the line may still take effect, a missing one fails the line instead, as a
+ * look-up in `ensure` that finds nothing does.
+ */
+async function listedOrCreated<T>(listed: T | undefined, step: Step<T>, options: SyncOptions, found: string[]): Promise<T> {
+  if (listed !== undefined) {
+    found.push(step.name);
+    return listed;
+  }
+  if (options.lookUpFirst && options.unsettled !== undefined) throw options.unsettled;
+  // The listing just showed it missing: no look-up before the create.
+  return ensure(step, options, found, false);
 }
 
 export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<LineRefs> {
@@ -66,25 +81,16 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
   // One listing serves every item of a line that is looked up first.
   const known = options.lookUpFirst ? await read(() => look.items(orderRef), options) : new Map<string, string>();
   for (const [index, item] of (line.items ?? []).entries()) {
-    const name = `items[${index}]`;
-    const existing = known.get(item.referenceId);
-    if (existing !== undefined) found.push(name);
-    // Missing from the listing while an earlier create of the line may still take effect: the
-    // line fails, as a look-up in `ensure` that finds nothing does.
-    else if (options.lookUpFirst && options.unsettled !== undefined) throw options.unsettled;
-    const ref =
-      existing ??
-      (await ensure(
-        {
-          name,
-          find: async () => (await look.items(orderRef)).get(item.referenceId),
-          create: async () => (await unwrap(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: itemFields(item), ...init }))).ref,
-        },
-        options,
-        found,
-        // The listing above just showed it missing.
-        false,
-      ));
+    const ref = await listedOrCreated(
+      known.get(item.referenceId),
+      {
+        name: `items[${index}]`,
+        find: async () => (await look.items(orderRef)).get(item.referenceId),
+        create: async () => (await unwrap(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: itemFields(item), ...init }))).ref,
+      },
+      options,
+      found,
+    );
     refs.items.push({ referenceId: item.referenceId, ref, consumers: [] });
   }
 
@@ -105,10 +111,14 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
     );
   }
 
-  // Each existing consumer is claimed by at most one consumer of the line.
-  const claimed = new Set<string>();
-  for (const { person, item, at } of consumersOf(line)) {
-    const ref = await ensure(
+  // Each existing consumer is claimed by at most one consumer of the line; looked up first,
+  // all of them are matched at once.
+  const persons = consumersOf(line);
+  const matched = options.lookUpFirst && persons.length > 0 ? await read(() => look.consumers(orderRef, persons.map(({ person }) => person)), options) : [];
+  const claimed = new Set(matched.filter((ref) => ref !== undefined));
+  for (const [index, { person, item, at }] of persons.entries()) {
+    const ref = await listedOrCreated(
+      matched[index],
       {
         name: at,
         find: () => look.consumer(orderRef, person, claimed),
