@@ -372,6 +372,28 @@ describe("cdp-orders import", () => {
     expect(exactlyOnceProblems(fake.store, [line])).toEqual([]);
   }, 20_000);
 
+  it("keeps a create's settle time for its own order only, where two orders share a referenceId", async () => {
+    const base = sampleOrder(1, { prefix: "SHARED" });
+    const order = (orderedAt: string) => ({ ...base, orderedAt });
+    const [timedOut, other, appended] = [order("2024-03-01T10:00:00Z"), order("2024-03-11T10:00:00Z"), order("2024-03-21T10:00:00Z")];
+    const path = inputFile(toNdjson([timedOut, other]));
+    let delayed = false;
+    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !delayed ? ((delayed = true), { kind: "delay", ms: 3_000 }) : undefined));
+    expect((await importing(path, "--quiet", "--timeout", "1", "--concurrency", "1")).code).toBe(1);
+    // The other order finished; a third is appended.
+    writeFileSync(path, toNdjson([timedOut, other, appended]));
+    expect((await importing(path, "--quiet", "--resume", "--concurrency", "1")).code).toBe(1);
+    expect(reportOf(path).lines.map((line) => [line.line, line.status, "error" in line ? line.error.class : undefined])).toEqual([
+      [1, "failed", "UnsettledLineError"],
+      [2, "done-before", undefined],
+      [3, "created", undefined],
+    ]);
+    for (let waited = 0; fake.store.ordersWithReferenceId(base.referenceId).length < 3 && waited < 6_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await importing(path, "--quiet", "--resume", "--settle", "0")).code).toBe(0);
+    const orderedAt = fake.store.ordersWithReferenceId(base.referenceId).map((stored) => stored.fields.orderedAt);
+    expect(orderedAt.sort()).toEqual([timedOut, other, appended].map((line) => line.orderedAt));
+  }, 20_000);
+
   it("matches a line's consumers most specific first on a resume, so an edit that puts {Ann} before {Ann Byrne} creates only Ann", async () => {
     const line = { ...sampleOrder(1, { prefix: "CONSUMERS" }), consumers: [{ firstName: "Ann", lastName: "Byrne" }] };
     const path = inputFile(toNdjson([line]));

@@ -5,17 +5,19 @@
 import { createHash } from "node:crypto";
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { sameOrderTime } from "./same-order.js";
 import type { LineRefs } from "./sync-order.js";
 
-export const JOURNAL_VERSION = 1;
+// 2: records name the order (referenceId and orderedAt), and `sending` is written per create.
+export const JOURNAL_VERSION = 2;
 
 export type JournalRecord =
   | { type: "run"; version: number; startedAt: string; input: string; resume: boolean }
-  | { type: "done"; line: number; hash: string; referenceId: string; refs: LineRefs }
+  | { type: "done"; line: number; hash: string; referenceId: string; orderedAt: string; refs: LineRefs }
   /** A create of a line is being sent; with no done or failed record after it, the run was killed meanwhile. */
-  | { type: "sending"; line: number; referenceId: string; at: string }
+  | { type: "sending"; line: number; referenceId: string; orderedAt: string; at: string }
   /** `unsettledSince`: a create of the line may still take effect, since then. */
-  | { type: "failed"; line: number; hash: string; referenceId: string; error: { name: string; message: string }; unsettledSince?: string };
+  | { type: "failed"; line: number; hash: string; referenceId: string; orderedAt: string; error: { name: string; message: string }; unsettledSince?: string };
 
 export type DoneRecord = Extract<JournalRecord, { type: "done" }>;
 
@@ -35,12 +37,8 @@ export function lineHash(text: string): string {
 export interface JournalState {
   /** The last done record of each line. */
   done: Map<number, DoneRecord>;
-  /**
-   * When a create of an order (by referenceId) may have been left to take effect: sent by a
-   * killed run, or timed out. Keyed by the order, not the line number: lines move when the
-   * file is edited between runs.
-   */
-  unsettled: Map<string, number>;
+  /** When a create of an order may have been left to take effect: sent by a killed run, or timed out. */
+  unsettled: UnsettledMarks;
   /** Records cut short by a killed run; ignored, so their lines are looked up again. */
   torn: number;
 }
@@ -48,7 +46,7 @@ export interface JournalState {
 /** Reads a journal; a missing file is an empty journal. */
 export async function readJournal(path: string): Promise<JournalState> {
   const done = new Map<number, DoneRecord>();
-  const unsettled = new Map<string, number>();
+  const unsettled = new UnsettledMarks();
   let torn = 0;
   if (!existsSync(path)) return { done, unsettled, torn };
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
@@ -69,11 +67,39 @@ export async function readJournal(path: string): Promise<JournalState> {
     if (record.type === "done") done.set(record.line, record);
     // The last record of an order says whether a create of it may still take effect (a failed
     // record carries an earlier mark forward while it lasts).
-    if (record.type === "sending") unsettled.set(record.referenceId, Date.parse(record.at));
-    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.delete(record.referenceId);
-    else if (record.type === "failed") unsettled.set(record.referenceId, Date.parse(record.unsettledSince!));
+    if (record.type === "sending") unsettled.set(record.referenceId, record.orderedAt, Date.parse(record.at));
+    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.clear(record.referenceId, record.orderedAt);
+    else if (record.type === "failed") unsettled.set(record.referenceId, record.orderedAt, Date.parse(record.unsettledSince!));
   }
   return { done, unsettled, torn };
+}
+
+/**
+ * When a create of each order may still take effect, by the order (its referenceId and
+ * orderedAt, by the API's matching rule), not by line: lines move when the file is edited,
+ * and two orders may share a referenceId.
+ */
+export class UnsettledMarks {
+  readonly #byReferenceId = new Map<string, { orderedAt: number; since: number }[]>();
+
+  #others(referenceId: string, orderedAt: string): { orderedAt: number; since: number }[] {
+    const at = Date.parse(orderedAt);
+    return (this.#byReferenceId.get(referenceId) ?? []).filter((mark) => !sameOrderTime(mark.orderedAt, at));
+  }
+
+  set(referenceId: string, orderedAt: string, since: number): void {
+    this.#byReferenceId.set(referenceId, [...this.#others(referenceId, orderedAt), { orderedAt: Date.parse(orderedAt), since }]);
+  }
+
+  clear(referenceId: string, orderedAt: string): void {
+    this.#byReferenceId.set(referenceId, this.#others(referenceId, orderedAt));
+  }
+
+  /** Since when a create of this order may still take effect, if it may. */
+  get(referenceId: string, orderedAt: string): number | undefined {
+    const at = Date.parse(orderedAt);
+    return this.#byReferenceId.get(referenceId)?.find((mark) => sameOrderTime(mark.orderedAt, at))?.since;
+  }
 }
 
 /** An open journal; every append is one `write` to the OS, so it survives the process being killed. */

@@ -3,8 +3,8 @@ import { isDeepStrictEqual } from "node:util";
 import type { OrderClient } from "../../client.js";
 import { FullLists } from "../listed-members.js";
 import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
+import { SAME_ORDER_MS } from "./same-order.js";
 
-const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** A field the API may fill with an empty default: absent, null, "", [] or {}. */
 const isEmpty = (value: unknown) =>
@@ -49,7 +49,7 @@ export class Lookups {
       if (Number.isNaN(distance)) {
         throw new Error(`Order ${order.ref} has referenceId ${line.referenceId} and an orderedAt that cannot be compared (${order.orderedAt}).`);
       }
-      if (distance <= TWO_DAYS_MS && (best === undefined || distance < best.distance)) best = { ref: order.ref, distance };
+      if (distance <= SAME_ORDER_MS && (best === undefined || distance < best.distance)) best = { ref: order.ref, distance };
     }
     return best?.ref;
   }

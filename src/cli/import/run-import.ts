@@ -6,9 +6,10 @@ import type { OrderClient } from "../../client.js";
 import { CdpError, type Violation } from "../../errors/index.js";
 import type { RateGate } from "../rate-gate.js";
 import { isFatal, UnsettledLineError } from "./failure.js";
-import { Journal, lineHash, readJournal, type DoneRecord } from "./journal.js";
+import { Journal, JOURNAL_VERSION, lineHash, readJournal, UnsettledMarks, type DoneRecord } from "./journal.js";
 import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
 import { probeWritable } from "./probe-writable.js";
+import { sameOrderTime } from "./same-order.js";
 import { ImportUsageError } from "./usage-error.js";
 import { readLines } from "./read-lines.js";
 import { errorSummary, writeReport, type ImportSummary, type LineReport } from "./report.js";
@@ -50,7 +51,6 @@ export interface ImportStop {
 /** The exit code of a run the user interrupted, as a shell reports one ended by SIGINT. */
 export const INTERRUPTED_EXIT_CODE = 130;
 
-const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 export const DEFAULT_SETTLE_MS = 5 * 60 * 1000;
 
@@ -61,7 +61,7 @@ class SameOrderCheck {
   check(line: number, referenceId: string, orderedAt: string): Violation | undefined {
     const at = Date.parse(orderedAt);
     const earlier = this.seen.get(referenceId) ?? [];
-    const same = earlier.find((other) => Math.abs(other.at - at) <= TWO_DAYS_MS);
+    const same = earlier.find((other) => sameOrderTime(other.at, at));
     if (same) {
       return { path: "body.referenceId", rule: "unique", message: `is the order of line ${same.line} too (same referenceId, orderedAt at most two days apart)` };
     }
@@ -98,7 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     probeWritable(`${options.reportPath}.partial`, options.reportPath, "The report");
     probeWritable(options.journalPath, options.journalPath, "The journal");
   }
-  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new Map<string, number>(), torn: 0 };
+  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new UnsettledMarks(), torn: 0 };
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
 
   // Pass 1: every line is checked before anything is sent.
@@ -175,7 +175,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
-  journal.append({ type: "run", version: 1, startedAt: new Date(startedAt).toISOString(), input: options.input, resume: options.resume });
+  journal.append({ type: "run", version: JOURNAL_VERSION, startedAt: new Date(startedAt).toISOString(), input: options.input, resume: options.resume });
   const backoff = async (attempt: number) => {
     const step = Math.min(4_000, 250 * 2 ** (attempt - 1));
     await sleep(step / 2 + Math.random() * (step / 2));
@@ -210,11 +210,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const { line } = checked;
       // A create an earlier run left may still take effect: until it has had time to, a
       // look-up that finds nothing does not allow another.
-      const since = journalState.unsettled.get(line.referenceId);
+      const since = journalState.unsettled.get(line.referenceId, line.orderedAt);
       // The latest time a create of this order may still take effect from, while that lasts.
       let landing = since !== undefined && Date.now() - since < settleMs ? since : undefined;
       const unsettled = landing !== undefined ? new UnsettledLineError(landing, settleMs) : undefined;
-      const { referenceId } = line;
+      const { referenceId, orderedAt } = line;
       try {
         const refs = await syncOrder(line, {
           client,
@@ -223,10 +223,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           backoff,
           unsettled,
           // Each create is recorded as it goes out: a run killed meanwhile leaves the time.
-          beforeCreate: () => journal.append({ type: "sending", line: number, referenceId, at: new Date().toISOString() }),
+          beforeCreate: () => journal.append({ type: "sending", line: number, referenceId, orderedAt, at: new Date().toISOString() }),
           createMayLand: () => (landing = Date.now()),
         });
-        journal.append({ type: "done", line: number, hash, referenceId: line.referenceId, refs });
+        journal.append({ type: "done", line: number, hash, referenceId, orderedAt, refs });
         report = { line: number, referenceId: line.referenceId, status: "created", refs };
       } catch (error) {
         const summary = errorSummary(error);
@@ -236,7 +236,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           type: "failed",
           line: number,
           hash,
-          referenceId: line.referenceId,
+          referenceId,
+          orderedAt,
           error: { name: summary.class, message: summary.message },
           ...(unsettledSince !== undefined ? { unsettledSince: new Date(unsettledSince).toISOString() } : {}),
         });
