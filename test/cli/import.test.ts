@@ -323,6 +323,16 @@ describe("cdp-orders import", () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it("refuses a journal of another version with exit code 2 and says how to go on", async () => {
+    const path = inputFile(toNdjson(sampleOrders(1, { prefix: "OLD-JOURNAL" })));
+    writeFileSync(`${path}.journal`, `${JSON.stringify({ type: "run", version: 1, startedAt: "2024-01-01T00:00:00Z", input: path, resume: false })}\n`);
+    const before = fake.requests.length;
+    const run = await importing(path, "--resume");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is a journal of version 1; this import reads version 2. Move it aside and run again with --resume");
+    expect(fake.requests.length).toBe(before);
+  });
+
   it("leaves no probe of the report behind when the journal cannot be written", async () => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "PROBE" })));
     const run = await importing(path, "--journal", join(dir, "missing", "journal"));

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { sameOrderTime } from "./same-order.js";
+import { ImportUsageError } from "./usage-error.js";
 import type { LineRefs } from "./sync-order.js";
 
 // 2: records name the order (referenceId and orderedAt), and `sending` is written per create.
@@ -63,7 +64,12 @@ export async function readJournal(path: string): Promise<JournalState> {
       torn++;
       continue;
     }
-    if (record.type === "run" && record.version !== JOURNAL_VERSION) throw new Error(`${path}: journal version ${record.version} is not ${JOURNAL_VERSION}`);
+    if (record.type === "run" && record.version !== JOURNAL_VERSION) {
+      throw new ImportUsageError(
+        `${path} is a journal of version ${record.version}; this import reads version ${JOURNAL_VERSION}. Move it aside and run again ` +
+          "with --resume: with no journal, every line is looked up in the API before anything is created.",
+      );
+    }
     if (record.type === "done") done.set(record.line, record);
     // The last record of an order says whether a create of it may still take effect (a failed
     // record carries an earlier mark forward while it lasts).
