@@ -30,7 +30,7 @@ async function importOnce(fake: FakeProcess, dir: string, prefix: string, orders
   writeFileSync(input, toNdjson(sampleOrders(orders, { prefix, items: 2, consumersAndExtensions: false })));
   const env = { CDP_CLIENT_KEY: FAKE_CREDENTIALS.clientKey, CDP_API_TOKEN: FAKE_CREDENTIALS.apiToken };
   // Configured as `cdp-orders import` configures it.
-  const { client, gate } = createCliClient({ "base-url": fake.url } as CliValues, env, concurrency, { validateRequests: false });
+  const { client, gate, fetch } = createCliClient({ "base-url": fake.url } as CliValues, env, concurrency, { validateRequests: false });
   const before = await fake.stats();
   const started = performance.now();
   const summary = await runImport({
@@ -42,6 +42,7 @@ async function importOnce(fake: FakeProcess, dir: string, prefix: string, orders
     concurrency,
     client,
     gate,
+    fetch,
     progress: silentReporter,
   });
   const wallMs = performance.now() - started;

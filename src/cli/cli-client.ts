@@ -12,6 +12,8 @@ import { admitThrough, RateGate } from "./rate-gate.js";
 export interface CliClient {
   client: OrderClient;
   gate: RateGate;
+  /** The fetch the client sends with. */
+  fetch: (request: Request) => Promise<Response>;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createCliClient(
   const clientKey = values["client-key"] ?? env.CDP_CLIENT_KEY;
   const apiToken = values["api-token"] ?? env.CDP_API_TOKEN;
   const gate = new RateGate({ maxInFlight });
+  const fetch = nodeFetch(maxInFlight);
   const client = createAdmittingOrderClient({
     ...(region !== undefined ? { region } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
@@ -60,7 +63,7 @@ export function createCliClient(
     timeoutMs,
     deadlineMs,
     validateRequests: options.validateRequests ?? true,
-    fetch: nodeFetch(maxInFlight),
+    fetch,
   }, admitThrough(gate));
-  return { client, gate };
+  return { client, gate, fetch };
 }

@@ -67,7 +67,7 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
     dryRun,
     resume: values.resume === true,
     concurrency,
-    ...(connection ? { client: connection.client, gate: connection.gate } : {}),
+    ...(connection ? { client: connection.client, gate: connection.gate, fetch: connection.fetch } : {}),
     progress: progressReporter(values, io, stdout, stderr),
     stop,
   });

@@ -382,6 +382,21 @@ describe("cdp-orders import", () => {
     expect(exactlyOnceProblems(fake.store, [line])).toEqual([]);
   }, 20_000);
 
+  it("journals each attempt of a create as it goes out, the client's own retry after a 429 included", async () => {
+    const [line] = sampleOrders(1, { prefix: "ATTEMPTS" });
+    const path = inputFile(toNdjson([line!]));
+    let limited = false;
+    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !limited ? ((limited = true), { kind: "status", status: 429, retryAfter: "1" }) : undefined));
+    expect((await importing(path, "--quiet")).code).toBe(0);
+    const records = readFileSync(`${path}.journal`, "utf8").trim().split("\n").map((text) => JSON.parse(text) as { type: string; at?: string });
+    const sending = records.filter((record) => record.type === "sending").map((record) => Date.parse(record.at!));
+    // The order twice (the 429, then its retry a second later), then the contact, 2 items,
+    // their 2 extensions, a consumer and the order's extension once each.
+    expect(sending).toHaveLength(2 + 7);
+    expect(sending[1]! - sending[0]!).toBeGreaterThanOrEqual(900);
+    expect(exactlyOnceProblems(fake.store, [line!])).toEqual([]);
+  });
+
   it("keeps a create's settle time for its own order only, where two orders share a referenceId", async () => {
     const base = sampleOrder(1, { prefix: "SHARED" });
     const order = (orderedAt: string) => ({ ...base, orderedAt });

@@ -32,6 +32,11 @@ export interface ImportOptions {
   concurrency: number;
   /** Needed unless `dryRun`. */
   client?: OrderClient;
+  /**
+   * The fetch `client` sends with (default: the global one). Creates go through it with a
+   * journal record before each attempt, the client's own retries included.
+   */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   gate?: RateGate;
   progress?: ProgressReporter;
   /** How often one step of a line is tried before the line fails. */
@@ -172,6 +177,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   if (options.dryRun) return summarize(stop.requested, undefined, undefined);
   const client = options.client!;
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
@@ -222,8 +228,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
           backoff,
           unsettled,
-          // Each create is recorded as it goes out: a run killed meanwhile leaves the time.
-          beforeCreate: () => journal.append({ type: "sending", line: number, referenceId, orderedAt, at: new Date().toISOString() }),
+          // Each attempt of a create is recorded as it goes out: a run killed meanwhile leaves the time.
+          createFetch: (request: Request) => {
+            journal.append({ type: "sending", line: number, referenceId, orderedAt, at: new Date().toISOString() });
+            return send(request);
+          },
           createMayLand: () => (landing = Date.now()),
         });
         journal.append({ type: "done", line: number, hash, referenceId, orderedAt, refs });

@@ -14,8 +14,6 @@ export interface StepOptions {
    * nothing fails the line with it, as after a create of this run that timed out.
    */
   unsettled?: Error | undefined;
-  /** Called just before each create is sent. */
-  beforeCreate?: (() => void) | undefined;
   /** Called when a create failed in a way that may still take effect (it timed out). */
   createMayLand?: (() => void) | undefined;
 }
@@ -49,7 +47,6 @@ export async function ensure<T>(step: Step<T>, options: StepOptions, found: stri
         lookUp = false;
       }
       creating = true;
-      options.beforeCreate?.();
       return await step.create();
     } catch (error) {
       if (error === unsettled) throw error;

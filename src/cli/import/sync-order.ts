@@ -30,6 +30,8 @@ export interface LineRefs {
 export interface SyncOptions extends StepOptions {
   client: OrderClient;
   signal?: AbortSignal;
+  /** The fetch each attempt of a create goes through (the client's timeouts, retries and gate still apply). */
+  createFetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
 /**
@@ -49,7 +51,8 @@ async function listedOrCreated<T>(listed: T | undefined, step: Step<T>, options:
 
 export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<LineRefs> {
   const { client, signal } = options;
-  const init = signal ? { signal } : {};
+  // The options of every create.
+  const init = { ...(signal ? { signal } : {}), ...(options.createFetch ? { fetch: options.createFetch } : {}) };
   const look = new Lookups(client, signal);
   const found: string[] = [];
 
