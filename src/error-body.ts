@@ -1,8 +1,7 @@
+import { textOf } from "./errors/body-text.js";
+
 /** The bodies, as openapi-fetch read them, that a made-up `error` stands in for. */
 const readBodies = new WeakMap<object, unknown>();
-
-/** As much of a body as an error keeps (as `ApiError.bodyText` does). */
-const KEPT_CHARACTERS = 2_000;
 
 /**
  * The `error` of a call whose error answer has an empty body, or one that is not a JSON
@@ -15,11 +14,11 @@ export function withErrorBody<Result extends { error?: unknown; response: Respon
   const { error, response } = result;
   if (response.ok || (typeof error === "object" && error !== null && !Array.isArray(error))) return result;
   const { status } = response;
-  const empty = error === undefined || error === "";
+  // Kept as ApiError.bodyText keeps it.
+  const text = textOf(error);
   const type = response.headers.get("content-type")?.split(";")[0];
-  const message = `HTTP ${status} with ${empty ? "an empty body" : `a body that is not a CDP error${type ? ` (${type})` : ""}, in developerMessage`}`;
-  const text = typeof error === "string" ? error : JSON.stringify(error);
-  const madeUp = { status, code: status, message, ...(empty ? {} : { developerMessage: text.slice(0, KEPT_CHARACTERS) }) };
+  const message = `HTTP ${status} with ${text === undefined ? "an empty body" : `a body that is not a CDP error${type ? ` (${type})` : ""}, in developerMessage`}`;
+  const madeUp = { status, code: status, message, ...(text === undefined ? {} : { developerMessage: text }) };
   readBodies.set(madeUp, error);
   result.error = madeUp;
   return result;

@@ -1,5 +1,6 @@
 import { redactHeaders } from "../logger.js";
 import { CdpError } from "./base.js";
+import { textOf } from "./body-text.js";
 import type { SentRequest } from "./request-errors.js";
 
 /** The error body Sitecore CDP sends; `status` is a number or a name such as "UNAUTHORIZED". */
@@ -44,10 +45,6 @@ function asErrorBody(body: unknown): CdpErrorBody | undefined {
   return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 
-function textOf(body: unknown): string | undefined {
-  if (body === undefined || body === null || body === "") return undefined;
-  return (typeof body === "string" ? body : JSON.stringify(body)).slice(0, 2000);
-}
 
 /** An HTTP error answer from the API. Subclasses name the status; `createApiError` picks one. */
 export class ApiError extends CdpError {

@@ -98,8 +98,8 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
 }
 
 /** Writes one line, waiting for the reader when its buffer is full. */
-async function writeLine(output: Writable, line: OrderLine): Promise<void> {
-  if (output.write(`${JSON.stringify(line)}\n`)) return;
+async function writeLine(output: Writable, text: string): Promise<void> {
+  if (output.write(`${text}\n`)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
       output.off("drain", onDrain);
@@ -134,10 +134,11 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       const listing = paginate(client, "/v2.1/orders", { params: { query: { ...selector, expand: true } } }, { signal, concurrency: 1 });
       const flushOne = async () => {
         const line = await window.shift()!;
-        await writeLine(options.output, line);
+        const text = JSON.stringify(line);
+        await writeLine(options.output, text);
         orders++;
         // Written as the API holds it, and said: the data is the caller's to fix.
-        const checked = checkLine(JSON.stringify(line));
+        const checked = checkLine(text);
         if (!checked.ok) {
           refusedByImport++;
           const why = checked.violations.map((v) => `${v.path}: ${v.message}`).join("; ");

@@ -5,7 +5,6 @@ import { FullLists } from "../listed-members.js";
 import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
 import { SAME_ORDER_MS } from "./same-order.js";
 
-
 /** A field the API may fill with an empty default: absent, null, "", [] or {}. */
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value).length === 0);

@@ -240,7 +240,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       } catch (error) {
         const summary = errorSummary(error);
         // Whatever failed the line last, a create that may still land keeps its mark.
-        const unsettledSince = landing;
         journal.append({
           type: "failed",
           line: number,
@@ -248,7 +247,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           referenceId,
           orderedAt,
           error: { name: summary.class, message: summary.message },
-          ...(unsettledSince !== undefined ? { unsettledSince: new Date(unsettledSince).toISOString() } : {}),
+          ...(landing !== undefined ? { unsettledSince: new Date(landing).toISOString() } : {}),
         });
         report = { line: number, referenceId: line.referenceId, status: "failed", error: summary };
         if (isFatal(error)) stop.requested ??= `${summary.class}: ${summary.message}`;
