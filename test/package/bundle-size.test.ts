@@ -21,4 +21,17 @@ describe("the bundle size measurements", () => {
     expect(initial.code.includes("Middleware must be an object")).toBe(true);
     expect(initial.code.includes("attempt timeout")).toBe(true);
   });
+
+  it("attribute the core's bytes to their sources, and leave openapi-fetch out of the package's own share", async () => {
+    const [core, own] = await Promise.all([measure("createOrderClient"), measure("createOrderClient without openapi-fetch")]);
+    const sourceBytes = (part: typeof core.initial) => part.sources.reduce((sum, [, bytes]) => sum + bytes, 0);
+    expect(core.initial.sources.some(([path]) => path.startsWith("node_modules/openapi-fetch/"))).toBe(true);
+    expect(core.initial.sources.some(([path]) => path === "src/transport/resilient-fetch.ts")).toBe(true);
+    // The sources account for the code; the rest is the bundle's own glue.
+    expect(sourceBytes(core.initial)).toBeLessThanOrEqual(core.initial.minified);
+    expect(sourceBytes(core.initial)).toBeGreaterThan(0.9 * core.initial.minified);
+    expect(own.initial.sources.some(([path]) => path.startsWith("node_modules/"))).toBe(false);
+    expect(own.initial.code.includes("Middleware must be an object")).toBe(false);
+    expect(own.initial.code.includes("attempt timeout")).toBe(true);
+  });
 });
