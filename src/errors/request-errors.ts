@@ -1,3 +1,4 @@
+import { printableUrl } from "../printable-url.js";
 import { CdpError } from "./base.js";
 import type { RequestDescription } from "./api-error.js";
 
@@ -144,6 +145,7 @@ export class RedirectError extends CdpError {
   readonly method: string;
   readonly url: string;
   readonly operation: string | undefined;
+  /** The `Location` the server sent, without user info (it may carry credentials). */
   readonly location: string;
   /** What was sent, when a 303 said a POST or PATCH was processed, or a 301 or 302 to one leaves that unknown. */
   readonly sent: SentRequest | undefined;
@@ -159,7 +161,7 @@ export class RedirectError extends CdpError {
     this.method = request.method;
     this.url = request.url;
     this.operation = request.operation;
-    this.location = init.location;
+    this.location = printableUrl(init.location);
     this.sent = sent;
   }
 }

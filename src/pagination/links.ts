@@ -1,3 +1,4 @@
+import { printableUrl } from "../printable-url.js";
 import { PaginationLinkError } from "./errors.js";
 
 /** Where a page link points within the collection. */
@@ -11,23 +12,6 @@ function nonNegativeInteger(value: string | null): number | undefined {
   if (value === null || !/^\d+$/.test(value)) return undefined;
   const number = Number(value);
   return Number.isSafeInteger(number) ? number : undefined;
-}
-
-/**
- * The href without user info, so an error message never repeats credentials put in a link;
- * one that is not a URL loses whatever stands between `//` and an `@` before its path.
- */
-export function printableHref(href: string): string {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    const cut = href.replace(/^([^:/?#]*:)?\/\/[^/?#]*@/, (_, scheme: string | undefined) => `${scheme ?? ""}//`);
-    return cut.length > 200 ? `${cut.slice(0, 200)}…` : cut;
-  }
-  url.username = "";
-  url.password = "";
-  return url.href;
 }
 
 /**
@@ -46,13 +30,13 @@ export function readPageLink(which: "next" | "last", href: string, baseUrl: stri
     url = undefined;
   }
   if (url === undefined) {
-    throw new PaginationLinkError(which, printableHref(href), expectedOrigin, "is not a URL");
+    throw new PaginationLinkError(which, printableUrl(href), expectedOrigin, "is not a URL");
   }
   if (url.origin !== expectedOrigin) {
-    throw new PaginationLinkError(which, printableHref(url.href), expectedOrigin, "points to another origin");
+    throw new PaginationLinkError(which, printableUrl(url.href), expectedOrigin, "points to another origin");
   }
   if (url.username !== "" || url.password !== "") {
-    throw new PaginationLinkError(which, printableHref(url.href), expectedOrigin, "carries user info");
+    throw new PaginationLinkError(which, printableUrl(url.href), expectedOrigin, "carries user info");
   }
   const offset = nonNegativeInteger(url.searchParams.get("offset"));
   if (offset === undefined) return undefined;

@@ -1,3 +1,4 @@
+import { printableUrl } from "../printable-url.js";
 import { onAbort } from "../transport/on-abort.js";
 import { throwIfAborted } from "./abort.js";
 import { PaginationLinkError } from "./errors.js";
@@ -39,7 +40,7 @@ function cursorOf(page: Envelope, baseUrl: string): Cursor {
 function nextPosition(href: string, baseUrl: string): PagePosition {
   const position = readPageLink("next", href, baseUrl);
   if (position === undefined) {
-    throw new PaginationLinkError("next", href, new URL(baseUrl).origin, "names no offset");
+    throw new PaginationLinkError("next", printableUrl(href), new URL(baseUrl).origin, "names no offset");
   }
   const limit = position.limit !== undefined && isPageLimit(position.limit) ? position.limit : undefined;
   return { offset: position.offset, limit };

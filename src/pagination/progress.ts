@@ -1,5 +1,5 @@
 import { PaginationLoopError } from "./errors.js";
-import { printableHref } from "./links.js";
+import { printableUrl } from "../printable-url.js";
 import type { Envelope } from "./page-request.js";
 
 /**
@@ -15,7 +15,7 @@ export class ProgressGuard {
     // Only an href that names its offset tells pages apart; some servers leave the query out.
     if (typeof page.href === "string" && /[?&]offset=/.test(page.href)) {
       if (this.#seenHrefs.has(page.href)) {
-        throw new PaginationLoopError("repeated-page", `the page ${printableHref(page.href)} came back twice`, page.offset, this.#lastOffset);
+        throw new PaginationLoopError("repeated-page", `the page ${printableUrl(page.href)} came back twice`, page.offset, this.#lastOffset);
       }
       this.#seenHrefs.add(page.href);
     }

@@ -110,7 +110,8 @@ describe("cdp-orders export", () => {
     } finally {
       await own.close();
     }
-  });
+    // An import of 60 items and a 1.5 s watch: more than the default 5 s on a busy machine.
+  }, 20_000);
 
   it("writes an order the import would refuse (an item without a referenceId) as it is, and says so", async () => {
     const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });

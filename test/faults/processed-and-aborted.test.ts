@@ -60,6 +60,22 @@ it("ends a redirect with credentials in its Location with RedirectError, without
     expect(server.attempts).toBe(1);
   }));
 
+// A server (or a proxy) that echoes the credentials into a Location: the error keeps where it
+// pointed, never the credentials, whichever rule refused it.
+it.each([
+  ["to its own origin", (host: string) => `http://k:${TOKEN}@${host}/v2.1/orders/o1`, /a user name or password/],
+  ["to another origin", () => `https://k:${TOKEN}@cdp.example/v2.1/orders/o1`, /another origin \(https:\/\/cdp\.example\)/],
+  ["that is not a URL", (host: string) => `http://k:${TOKEN}@${host.replace(/:\d+$/, ":99999")}/v2.1/orders/o1`, /not a URL/],
+  ["that is not a URL, with backslashes", (host: string) => `http:\\\\k:${TOKEN}@${host.replace(/:\d+$/, ":99999")}/v2.1/orders/o1`, /not a URL/],
+] as const)("RedirectError keeps a Location %s without the credentials in it", (_, location, reason) =>
+  withFaultServer([(request) => ({ redirectTo: location(request.headers.host!) })], async (server) => {
+    const error = (await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e)) as RedirectError;
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.message).toMatch(reason);
+    expect(error.location).toMatch(/\/v2\.1\/orders\/o1$/);
+    for (const view of [error.message, error.location, JSON.stringify(error), inspect(error)]) expect(view).not.toContain(TOKEN);
+  }));
+
 it("releases the body of every redirect answer, the one past the limit too", async () => {
   const cancelled: number[] = [];
   let answers = 0;
