@@ -1,13 +1,14 @@
 // The client the commands use: credentials and region from flags or the environment, and
 // every request through one rate gate. Credentials go to the client and nowhere else.
 import { createAdmittingOrderClient } from "../client.js";
+import type { OrderClientOptions } from "../config.js";
 import { DEFAULT_RETRY, type OrderClient } from "../index.js";
 import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
 import { normalizeBaseUrl } from "../base-url.js";
 import { isRegion, type Region } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { nodeFetch } from "./node-fetch.js";
-import { admitThrough, RateGate } from "./rate-gate.js";
+import { admitThrough, MAX_PAUSE_MS, RateGate } from "./rate-gate.js";
 
 export interface CliClient {
   client: OrderClient;
@@ -18,13 +19,15 @@ export interface CliClient {
 
 /**
  * `--timeout` for one attempt, and a deadline with room for every attempt to take its whole
- * timeout and for the longest waits between them, so a long `--timeout` is not cut short by
- * the client's default deadline.
+ * timeout and for the longest waits between them (a Retry-After as long as the rate gate's
+ * longest pause included), so neither a long `--timeout` nor a long Retry-After is cut short
+ * by the client's default deadline.
  */
 export function requestTimings(values: CliValues): { timeoutMs: number; deadlineMs: number } {
   const timeoutMs = secondsFlag(values, "timeout", 30_000);
   const { maxRetries, maxDelayMs } = DEFAULT_RETRY;
-  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + maxDelayMs * maxRetries) };
+  const longestWait = Math.max(maxDelayMs, MAX_PAUSE_MS);
+  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + longestWait * maxRetries) };
 }
 
 /**
@@ -50,20 +53,27 @@ export function createCliClient(
   maxInFlight: number,
   options: { validateRequests?: boolean } = {},
 ): CliClient {
-  const { region, baseUrl, timeoutMs, deadlineMs } = connectionSettings(values, env);
-  const clientKey = values["client-key"] ?? env.CDP_CLIENT_KEY;
-  const apiToken = values["api-token"] ?? env.CDP_API_TOKEN;
   const gate = new RateGate({ maxInFlight });
   const fetch = nodeFetch(maxInFlight);
-  const client = createAdmittingOrderClient({
-    ...(region !== undefined ? { region } : {}),
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(clientKey !== undefined ? { clientKey } : {}),
-    ...(apiToken !== undefined ? { apiToken } : {}),
+  const client = createAdmittingOrderClient({ ...cliClientOptions(values, env, options), fetch }, admitThrough(gate));
+  return { client, gate, fetch };
+}
+
+/**
+ * The commands' client options, from flags and the environment. A Retry-After is honoured
+ * as long as the rate gate pauses for one: the gate makes every worker wait it out anyway,
+ * and the client's own default (20 s) would end the request where the gate waits.
+ */
+export function cliClientOptions(values: CliValues, env: Record<string, string | undefined>, options: { validateRequests?: boolean } = {}): OrderClientOptions {
+  const { region, baseUrl, timeoutMs, deadlineMs } = connectionSettings(values, env);
+  return {
+    region,
+    baseUrl,
+    clientKey: values["client-key"] ?? env.CDP_CLIENT_KEY,
+    apiToken: values["api-token"] ?? env.CDP_API_TOKEN,
     timeoutMs,
     deadlineMs,
+    retry: { maxRetryAfterMs: MAX_PAUSE_MS },
     validateRequests: options.validateRequests ?? true,
-    fetch,
-  }, admitThrough(gate));
-  return { client, gate, fetch };
+  };
 }

@@ -5,6 +5,9 @@ import { parseRetryAfter } from "../index.js";
 import { onAbort } from "../transport/on-abort.js";
 import { sleep } from "../transport/sleep.js";
 
+/** The longest pause one Retry-After imposes, by default. */
+export const MAX_PAUSE_MS = 60_000;
+
 export interface RateGateOptions {
   /** The most requests in flight at once, and the ceiling the limit grows back to. */
   maxInFlight: number;
@@ -38,7 +41,7 @@ export class RateGate {
     this.max = options.maxInFlight;
     this.limit = options.maxInFlight;
     this.defaultPauseMs = options.defaultPauseMs ?? 1_000;
-    this.maxPauseMs = options.maxPauseMs ?? 60_000;
+    this.maxPauseMs = options.maxPauseMs ?? MAX_PAUSE_MS;
     this.now = options.now ?? Date.now;
   }
 

@@ -1,7 +1,8 @@
 // Command-line flags as the CLI reads them: numbers within bounds, or a UsageError.
 import { expect, it } from "vitest";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError } from "../../src/cli/args.js";
-import { requestTimings } from "../../src/cli/cli-client.js";
+import { cliClientOptions, requestTimings } from "../../src/cli/cli-client.js";
+import { createOrderClient } from "../../src/index.js";
 import { runCliHere } from "./cli-process.js";
 
 const valuesOf = (...argv: string[]) => parseCommandLine(["import", ...argv]).values;
@@ -45,11 +46,26 @@ it("refuses an unknown command", () => {
 });
 
 it.each([
-  [[], 30_000, 106_000],
-  [["--timeout", "10"], 10_000, 60_000],
-  [["--timeout", "120"], 120_000, 376_000],
-])("gives %j a deadline with room for every attempt's whole timeout and the waits between", (argv, timeoutMs, deadlineMs) => {
+  [[], 30_000, 210_000],
+  [["--timeout", "10"], 10_000, 150_000],
+  [["--timeout", "120"], 120_000, 480_000],
+])("gives %j a deadline with room for every attempt's whole timeout and the longest waits between", (argv, timeoutMs, deadlineMs) => {
   expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
+});
+
+// The rate gate pauses every worker for a Retry-After of up to 60 s; the request that got it
+// waits as long and is sent again, rather than ending where the client's default stops (20 s).
+it.each([30, 60])("the commands' client waits out a Retry-After of %i s and sends again", async (seconds) => {
+  const waits: number[] = [];
+  const answers = [new Response(null, { status: 429, headers: { "retry-after": String(seconds) } }), Response.json({ href: "h", offset: 0, limit: 10, items: [] })];
+  const client = createOrderClient({
+    ...cliClientOptions(valuesOf("--base-url", "https://cdp.test"), { CDP_CLIENT_KEY: "k", CDP_API_TOKEN: "t" }),
+    fetch: async () => answers.shift()!,
+    sleep: async (ms) => void waits.push(ms),
+  });
+  const { response } = await client.GET("/v2.1/orders", { params: { query: { referenceId: "R1" } } });
+  expect(response.status).toBe(200);
+  expect(waits).toEqual([seconds * 1000]);
 });
 
 it.each(["0x10", " 8 ", "1e1", "0b11", "8.0", ""])("refuses --concurrency %j", (raw) => {
