@@ -34,7 +34,7 @@ function progressReporter(values: CliValues, io: CliIo, stdout: Output, stderr: 
   return plainReporter(stderr.write, secondsFlag(values, "progress-interval", 5_000));
 }
 
-async function importCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
+async function importCommand(positionals: string[], values: CliValues, io: CliIo, stdout: Output, stderr: Output): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("import takes one file: cdp-orders import <file.ndjson>.");
   const input = resolve(positionals[0]!);
   const journalPath = values.journal ? resolve(values.journal) : journalPathFor(input);
@@ -50,10 +50,6 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   if (dryRun) connectionSettings(values, io.env);
   const connection = dryRun ? undefined : createCliClient(values, io.env, concurrency, { validateRequests: false });
   const stop: ImportStop = { requested: undefined };
-  // Output that can no longer be written (its reader gone) must not end an import midway:
-  // the import goes on, and its report and journal are written as always.
-  const stdout = guardOutput(io.stdout);
-  const stderr = guardOutput(io.stderr);
   io.onInterrupt?.(() => {
     stop.requested = "interrupted; the orders in flight were finished (run again with --resume)";
     stop.interrupted = true;
@@ -76,7 +72,7 @@ async function importCommand(positionals: string[], values: CliValues, io: CliIo
   return summary.exitCode;
 }
 
-async function exportCommand(positionals: string[], values: CliValues, io: CliIo): Promise<number> {
+async function exportCommand(positionals: string[], values: CliValues, io: CliIo, stderr: Output): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`export takes no file; unexpected "${positionals[0]}".`);
   const selectors: OrderSelector[] = [
     ...(values["guest-ref"] ?? []).map((guestRef) => ({ guestRef })),
@@ -97,7 +93,7 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
   };
   io.stdout.on("error", onOutputError);
   try {
-    const warn = (message: string) => io.stderr.write(`cdp-orders: ${message}\n`);
+    const warn = (message: string) => stderr.write(`cdp-orders: ${message}\n`);
     await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal, warn });
     return EXIT.ok;
   } catch (error) {
@@ -111,25 +107,30 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Output that can no longer be written (its reader gone, a full disk) must not end a run
+  // midway with an unhandled 'error' event, nor change its exit code: an import goes on,
+  // its report and journal written as always. Export's lines have their own rule.
+  const stdout = guardOutput(io.stdout);
+  const stderr = guardOutput(io.stderr);
   try {
     const { command, positionals, values } = parseCommandLine(argv);
     if (command === "help") {
-      io.stdout.write(`${USAGE}\n`);
+      stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    return command === "import" ? await importCommand(positionals, values, io) : await exportCommand(positionals, values, io);
+    return command === "import" ? await importCommand(positionals, values, io, stdout, stderr) : await exportCommand(positionals, values, io, stderr);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`cdp-orders: ${error.message}\n\n${USAGE}\n`);
+      stderr.write(`cdp-orders: ${error.message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
     if (error instanceof ConfigurationError || error instanceof ImportUsageError) {
-      io.stderr.write(`cdp-orders: ${error.message}\n`);
+      stderr.write(`cdp-orders: ${error.message}\n`);
       return EXIT.usage;
     }
     // Every error of the client is safe to print: none carries the token.
     const name = error instanceof CdpError || error instanceof Error ? error.name : "Error";
-    io.stderr.write(`cdp-orders: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr.write(`cdp-orders: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
 }

@@ -126,6 +126,45 @@ describe("cdp-orders export", () => {
     );
   });
 
+  it.each(["EPIPE", "ENOSPC"])("writes every line when its warnings cannot be written (stderr fails with %s)", async (code) => {
+    const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+    const referenceIds = ["EXPORT-BARE-W1", "EXPORT-BARE-W2", "EXPORT-BARE-W3"].map((id) => `${id}-${code}`);
+    for (const referenceId of referenceIds) {
+      const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId } }));
+      await unwrap(cdp.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, body: { name: "Cable", type: "ACCESSORY", price: 5, currencyCode: "EUR", status: "CONFIRMED" } }));
+    }
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    const args = ["export", "--base-url", fake.url, "--expand", ...referenceIds.flatMap((id) => ["--reference-id", id])];
+    expect(await runCli(args, { stdout, stderr: failingOutput(code), env: cliEnv() })).toBe(0);
+    expect(out.trim().split("\n").map((line) => (JSON.parse(line) as OrderLine).referenceId)).toEqual(referenceIds);
+  });
+
+  it.each([
+    [["--help"], "stdout", 0],
+    [["export", "--bogus"], "stderr", 2],
+    [["export", "--reference-id", "R1", "--base-url", "http://cdp.example"], "stderr", 2],
+  ] as const)("ends %j with its own exit code when its %s cannot be written", async (argv, failing, exitCode) => {
+    const io = { stdout: new PassThrough(), stderr: new PassThrough(), env: cliEnv() };
+    io[failing] = failingOutput("EPIPE") as PassThrough;
+    expect(await runCli(argv, io)).toBe(exitCode);
+    // A write's error comes after it returns: the run must outlive it.
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+
+  it("writes an order's first contact and says when the API lists more", async () => {
+    const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+    const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-TWO-CONTACTS" } }));
+    for (const firstName of ["First", "Second"]) {
+      await unwrap(cdp.POST("/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef } }, body: { firstName, emails: [`${firstName.toLowerCase()}@example.com`] } }));
+    }
+    const run = await runCliHere(["export", "--base-url", fake.url, "--reference-id", "EXPORT-TWO-CONTACTS", "--expand"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as OrderLine).contact).toEqual({ firstName: "First", emails: ["first@example.com"] });
+    expect(run.stderr).toBe("cdp-orders: order EXPORT-TWO-CONTACTS has 2 contacts; a line holds one, so only the first listed is written\n");
+  });
+
   it("writes nothing, successfully, for a guest without orders", async () => {
     expect(await exporting("--guest-ref", "00000000-0000-4000-8000-000000000000")).toEqual([]);
   });

@@ -21,7 +21,7 @@ export interface ExportOptions {
   concurrency: number;
   output: Writable;
   signal?: AbortSignal;
-  /** Told of each line written that the import would refuse (an item without a referenceId, …). */
+  /** Told of each line written that the import would refuse (an item without a referenceId, …), and of contacts left out. */
   warn?: (message: string) => void;
 }
 
@@ -58,7 +58,7 @@ function linkedScope(outer: AbortSignal | undefined): { scope: AbortController; 
  * `consumers`, in the order the API lists them. The first request that fails cancels the
  * order's others.
  */
-async function expandOrder(client: OrderClient, order: components["schemas"]["Order"], outer: AbortSignal): Promise<OrderLine> {
+async function expandOrder(client: OrderClient, order: components["schemas"]["Order"], outer: AbortSignal, warn: ExportOptions["warn"]): Promise<OrderLine> {
   const { scope, stop } = linkedScope(outer);
   try {
     const { signal } = scope;
@@ -84,7 +84,9 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
       if (linked === undefined) orderConsumers.push(personLine(consumer));
       else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));
     }
-    const contact = contacts[0];
+    // A line holds one contact, the order's primary one; the API lists any others too.
+    const [contact] = contacts;
+    if (contacts.length > 1) warn?.(`order ${order.referenceId} has ${contacts.length} contacts; a line holds one, so only the first listed is written`);
     return {
       ...orderLine(order),
       ...(contact ? { contact: personLine(contact) } : {}),
@@ -151,7 +153,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         if (written?.has(ref)) continue;
         written?.add(ref);
         const order = inFull([listed], (orderRef) => lists.order(orderRef)).then(([full]) => full!);
-        const line = order.then((full) => (options.expand ? expandOrder(client, full, signal) : orderLine(full)));
+        const line = order.then((full) => (options.expand ? expandOrder(client, full, signal, options.warn) : orderLine(full)));
         // The first failure, wherever in the window, stops the others at once.
         line.catch((error: unknown) => {
           failure ??= { error };
