@@ -4,7 +4,7 @@ import { InvalidPaginationOptionError, TooManyItemsError } from "./errors.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_LIMIT, PAGE_LIMIT } from "./limits.js";
 import { pageFetcher, type Envelope } from "./page-request.js";
 import { streamPages } from "./page-stream.js";
-import type { ItemOf, ListInit, ListPath, PageOf } from "./types.js";
+import type { ItemOf, ListInit, ListPath, OnlyKnownKeys, PageOf } from "./types.js";
 
 export interface PaginateOptions {
   /**
@@ -42,6 +42,21 @@ function checkInteger(option: string, value: number, min: number, max: number, e
 }
 
 /**
+ * A listing sends the request's path and query alone: anything else (a `signal`, `headers`)
+ * would be left behind without a word. The value is not repeated: it may be a header's secret.
+ */
+function checkRequestKeys(init: object): void {
+  const params = (init as { params?: unknown }).params;
+  const extra = [
+    ...Object.keys(init).filter((key) => key !== "params").map((key) => `init.${key}`),
+    ...(params !== null && typeof params === "object" ? Object.keys(params).filter((key) => key !== "path" && key !== "query").map((key) => `init.params.${key}`) : []),
+  ][0];
+  if (extra === undefined) return;
+  const where = extra === "init.signal" ? "in paginate's options (its fourth argument)" : "left out: a listing sends the request's path and query only";
+  throw new InvalidPaginationOptionError(extra, "a value", where);
+}
+
+/**
  * Lists a whole collection through `client`, for any list operation of the API. The item
  * type follows the request: full objects with `query: { expand: true }`, links otherwise.
  * Option errors are thrown here, before anything is sent.
@@ -54,11 +69,12 @@ function checkInteger(option: string, value: number, min: number, max: number, e
 export function paginate<Path extends ListPath, const Init extends ListInit<Path>>(
   client: OrderClient,
   path: Path,
-  init: Init,
+  init: Init & OnlyKnownKeys<ListInit<Path>, Init>,
   options: PaginateOptions = {},
 ): Listing<ItemOf<Path, Init>, ListPage<Path, ItemOf<Path, Init>>> {
   type Item = ItemOf<Path, Init>;
   type Page = ListPage<Path, Item>;
+  checkRequestKeys(init);
   const query: { offset?: number; limit?: number } = init.params.query ?? {};
   const start = { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_LIMIT };
   checkInteger("limit", start.limit, PAGE_LIMIT.min, PAGE_LIMIT.max, `an integer from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}`);

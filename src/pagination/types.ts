@@ -41,6 +41,19 @@ export type ListInit<Path extends ListPath> = {
   };
 };
 
+/**
+ * `Given` with each key `Shape` does not have typed `never`, at every level: `paginate`
+ * infers its request's type (to read `expand`), which skips TypeScript's check for
+ * properties a type does not know, such as a misspelt query parameter or a `signal`.
+ */
+export type OnlyKnownKeys<Shape, Given> = {
+  [K in keyof Given]: K extends keyof Shape
+    ? Given[K] extends Record<string, unknown>
+      ? OnlyKnownKeys<NonNullable<Shape[K]>, Given[K]>
+      : Given[K]
+    : never;
+};
+
 export type ResourceLink = components["schemas"]["ResourceLink"];
 
 // A full object is structurally a ResourceLink too (it has `href`), so ResourceLink is

@@ -181,6 +181,26 @@ describe("paginate: options are checked before anything is sent", () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it.each([
+    ["signal", { signal: AbortSignal.abort() }, /^init\.signal must be in paginate's options \(its fourth argument\)/],
+    ["headers", { headers: { authorization: "Basic c2VjcmV0" } }, /^init\.headers must be left out: a listing sends the request's path and query only; got a value\./],
+    ["params.header", { params: { ...init().params, header: { "x-trace": "1" } } }, /^init\.params\.header must be left out/],
+  ])("refuses a request with %s, which a listing would leave behind, without repeating its value", (_, extra, message) => {
+    const fake = new FakeCollection({ total: 10 });
+    const request = { ...init(), ...extra } as Parameters<typeof paginate<typeof PATH, ReturnType<typeof init>>>[2];
+    const error = (() => {
+      try {
+        paginate(fake.client, PATH, request);
+      } catch (thrown) {
+        return thrown as InvalidPaginationOptionError;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidPaginationOptionError);
+    expect(error!.message).toMatch(message);
+    expect(JSON.stringify({ ...error, message: error!.message })).not.toContain("c2VjcmV0");
+    expect(fake.requests).toEqual([]);
+  });
+
   it("accepts limits 10 and 100 and sends them", async () => {
     for (const limit of [10, 100]) {
       const fake = new FakeCollection({ total: 5 });

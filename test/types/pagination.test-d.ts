@@ -42,6 +42,19 @@ describe("list paths", () => {
     // @ts-expect-error: sort takes created or orderedAt
     paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g", sort: "price" } } });
   });
+
+  it("refuses what the request does not know, next to what it does", () => {
+    // @ts-expect-error: a consumer's order items have no expand parameter, limit or not
+    paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: "c" }, query: { limit: 50, expand: true } } });
+    // @ts-expect-error: a misspelt expand
+    paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g", exapnd: true } } });
+    // @ts-expect-error: a path parameter of another operation
+    paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef, orderItemRef: "i" } } });
+    // @ts-expect-error: the signal goes in paginate's options
+    paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, signal: AbortSignal.timeout(1) });
+    // @ts-expect-error: a listing sends its params only
+    paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, headers: { "x-trace": "1" } });
+  });
 });
 
 describe("item types follow expand", () => {
