@@ -1,5 +1,5 @@
 /** The page sizes the API accepts. */
-export const PAGE_LIMIT = { min: 10, max: 100 } as const;
+export const PAGE_LIMIT = Object.freeze({ min: 10, max: 100 } as const);
 
 /** Without a `limit` in the query, the listing asks for the largest page, so it takes the fewest requests. */
 export const DEFAULT_PAGE_LIMIT = PAGE_LIMIT.max;

@@ -14,12 +14,13 @@ export interface RetryOptions {
 /** Retry settings to change; one left out or given as undefined keeps its default. */
 export type RetryOverrides = { [Name in keyof RetryOptions]?: RetryOptions[Name] | undefined };
 
-export const DEFAULT_RETRY: RetryOptions = {
+/** Frozen: a caller's change would reach every client made after it. */
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
   maxRetries: 2,
   initialDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 20_000,
-};
+});
 
 /**
  * How an attempt ended: an HTTP status, or a failure before one arrived. `refused` means
