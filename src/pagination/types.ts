@@ -74,10 +74,13 @@ type QueryGiven<Init> = "query" extends keyof ParamsGiven<Init>
   ? NonNullable<ParamsGiven<Init>["query" & keyof ParamsGiven<Init>]>
   : {};
 
-/** The `expand` the request gives: a literal when written inline, undefined when absent. */
+/**
+ * The `expand` the request gives: a literal when written inline, `false` when absent (not
+ * `undefined`: without strictNullChecks that is assignable to `true`).
+ */
 type ExpandOf<Init> = "expand" extends keyof QueryGiven<Init>
   ? QueryGiven<Init>["expand" & keyof QueryGiven<Init>]
-  : undefined;
+  : false;
 
 /**
  * What the listing yields: full objects when the request says `expand: true`, links

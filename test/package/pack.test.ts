@@ -103,6 +103,11 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
     });
   });
 
+  it("types a listing's items by expand in a project without strict", async ({ expect }) => {
+    const compile = await runBin("tsc", ["-p", "tsconfig.loose.json", "--pretty", "false"], { cwd: consumer });
+    expect(compile.code, compile.stdout).toBe(0);
+  });
+
   it("passes publint, warnings included", async ({ expect }) => {
     const lint = await runBin("publint", ["run", tarball, "--strict"], { cwd: workDir });
     expect(lint.code, lint.stdout + lint.stderr).toBe(0);
