@@ -90,8 +90,32 @@ function checkTimings({ timeoutMs, deadlineMs, retry = {} }: OrderClientOptions)
   checkRange("retry.maxRetryAfterMs", retry.maxRetryAfterMs, 0);
 }
 
+/** What each option must be, for callers without types: the wrong kind fails here, not at the first call or never. */
+const OPTION_KINDS = {
+  region: "string",
+  baseUrl: "string",
+  clientKey: "string",
+  apiToken: "string",
+  fetch: "function",
+  sleep: "function",
+  logger: "object",
+  retry: "object",
+  validateRequests: "boolean",
+} as const;
+
+/** Only the kind of a wrong value is named: it may be the token. */
+function checkKinds(options: OrderClientOptions): void {
+  for (const [name, kind] of Object.entries(OPTION_KINDS)) {
+    const value: unknown = options[name as keyof typeof OPTION_KINDS];
+    if (value !== undefined && (typeof value !== kind || value === null)) {
+      throw new ConfigurationError(`${name} must be ${kind === "object" ? "an" : "a"} ${kind}; got ${value === null ? "null" : typeof value}.`);
+    }
+  }
+}
+
 /** Merges options with the environment and checks the result; never echoes the token. */
 export function resolveConfig(options: OrderClientOptions = {}, env: Env = runtimeEnv()): ResolvedConfig {
+  checkKinds(options);
   checkTimings(options);
   const baseUrl = resolveBaseUrl(options, env);
   const clientKey = nonEmpty(options.clientKey ?? env.CDP_CLIENT_KEY);

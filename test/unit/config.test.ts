@@ -114,6 +114,22 @@ describe("resolveConfig", () => {
     expect(configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {})).message).toMatch(message);
   });
 
+  // A caller without types: the wrong kind of option is refused when the client is made,
+  // not met at the first call (a TypeError) or never (validation left on by "false").
+  it.each([
+    [{ retry: null }, "retry must be an object; got null."],
+    [{ validateRequests: "false" }, "validateRequests must be a boolean; got string."],
+    [{ fetch: "https://cdp.test" }, "fetch must be a function; got string."],
+    [{ sleep: 5 }, "sleep must be a function; got number."],
+    [{ logger: 5 }, "logger must be an object; got number."],
+    [{ region: ["eu"], baseUrl: undefined }, "region must be a string; got object."],
+    [{ apiToken: 12345 }, "apiToken must be a string; got number."],
+  ])("refuses an option of the wrong kind: %o", (wrong, message) => {
+    const error = configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...(wrong as object) }, {}));
+    expect(error.message).toBe(message);
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain("12345");
+  });
+
   it("accepts timings at the edges of what a timer keeps", () => {
     const timings = { timeoutMs: 1, deadlineMs: 2_147_483_647, retry: { maxRetries: 0, initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } };
     expect(resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {}).baseUrl).toBe("https://cdp.test");
