@@ -1,7 +1,7 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
 import { expect, it, vi } from "vitest";
-import { createOrderClient, unwrap } from "../../src/index.js";
+import { ApiError, createOrderClient, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -55,6 +55,35 @@ it("gives an error answer with an empty or non-JSON body an error made from its 
       expect(thrown).toMatchObject({ status: 502, body: undefined, bodyText: "<html>Bad Gateway</html>" });
     },
   ));
+
+// JSON errors that lack what the spec's Error requires, which the types promise: a message
+// is kept, with the missing status or code taken from the answer; without one, the error is
+// made from the status, the JSON as its developerMessage.
+it.each([
+  [429, { message: "Too Many Requests" }, { status: 429, code: 429, message: "Too Many Requests" }],
+  [503, { status: 503, message: "busy" }, { status: 503, code: 503, message: "busy" }],
+  [400, { status: 400, code: "BAD_REQUEST", message: "no", developerMessage: "d" }, { status: 400, code: 400, message: "no", developerMessage: "d" }],
+  [404, {}, undefined],
+  [502, { error: "bad gateway" }, undefined],
+  [500, [{ message: "a list" }], undefined],
+])("gives an error answer %i with JSON that is not a CDP error (%j) the fields its type promises", (status, body, expected) =>
+  withFaultServer([json(status, body), json(status, body)], async (server) => {
+    const { error } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(error).toEqual(
+      expected ?? { status, code: status, message: `HTTP ${status} with a body that is not a CDP error (application/json), in developerMessage`, developerMessage: JSON.stringify(body) },
+    );
+    // unwrap reads the body as the API sent it, by ApiError's own rules.
+    const thrown = (await unwrap(clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })).catch((e: unknown) => e)) as ApiError;
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect(thrown.status).toBe(status);
+  }),
+);
+
+it("keeps a CDP error as the API sent it, its status a number or a name", () =>
+  withFaultServer([json(401, { status: "UNAUTHORIZED", code: 401, message: "Bad credentials", moreInfoUrl: "https://support.sitecore.com" })], async (server) => {
+    const { error } = await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect(error).toEqual({ status: "UNAUTHORIZED", code: 401, message: "Bad credentials", moreInfoUrl: "https://support.sitecore.com" });
+  }));
 
 it("keeps the text of a non-JSON error answer that middleware put in place, which cannot be read again", async () => {
   const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch: async () => Response.json(ORDER) });
