@@ -13,7 +13,7 @@ export interface Logger {
   error?(message: string, event: ClientEvent): void;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "set-cookie2"]);
 
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,6 +1,25 @@
 import { ResponseParseError, type RequestDescription, type SentRequest } from "../errors/index.js";
 
-const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+// application/json and its +json kinds, and the older names some servers still send.
+const JSON_TYPE = /^(application\/([\w.+-]*\+)?|application\/x-|text\/(x-)?)json\b/i;
+
+/** An answer's body as text, and whether its bytes were UTF-8, which JSON must be (RFC 8259). */
+export interface DecodedBody {
+  text: string;
+  utf8: boolean;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const lenientUtf8 = new TextDecoder("utf-8");
+
+/** The body as text; bytes that are not UTF-8 are replaced (U+FFFD), and said to be. */
+export function decodeBody(bytes: ArrayBuffer): DecodedBody {
+  try {
+    return { text: strictUtf8.decode(bytes), utf8: true };
+  } catch {
+    return { text: lenientUtf8.decode(bytes), utf8: false };
+  }
+}
 
 /** An answer whose status HTTP does not have: no Response can hold it, and no retry helps. */
 export function outsideHttpStatus(status: number, request: RequestDescription, contentType: string | null, body: string): ResponseParseError {
@@ -13,12 +32,15 @@ export function outsideHttpStatus(status: number, request: RequestDescription, c
  * Success answers other than 204 carry JSON in this API. `sent` goes on the error of a
  * request that must not be repeated: it was processed.
  */
-export function parseSuccessBody(status: number, request: RequestDescription, headers: Headers, text: string, sent?: SentRequest): unknown {
+export function parseSuccessBody(status: number, request: RequestDescription, headers: Headers, body: DecodedBody, sent?: SentRequest): unknown {
+  const { text } = body;
   const contentType = headers.get("content-type");
   const fail = (reason: string, cause?: unknown) =>
     new ResponseParseError({ status, request, contentType, body: text, reason, sent, ...(cause ? { cause } : {}) });
   if (text.trim() === "") throw fail("an empty body where JSON was expected");
-  if (contentType !== null && !JSON_TYPE.test(contentType)) throw fail(`${contentType.split(";")[0]} where JSON was expected`);
+  if (contentType !== null && !JSON_TYPE.test(contentType)) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
+  // Decoded as it stands, a value would come back with U+FFFD in place of what was sent.
+  if (!body.utf8) throw fail("a body that is not UTF-8, as JSON must be");
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -11,7 +11,7 @@ import {
 } from "../errors/index.js";
 import { redactHeaders, report, type Logger } from "../logger.js";
 import { classifyNetworkFailure, factsOf } from "./failure.js";
-import { outsideHttpStatus, parseSuccessBody } from "./json-body.js";
+import { decodeBody, outsideHttpStatus, parseSuccessBody, type DecodedBody } from "./json-body.js";
 import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED, type AnsweredRequest } from "./read-response.js";
@@ -100,7 +100,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const stopFollowingCaller = callerSignal ? onAbort(callerSignal, () => controller.abort(callerSignal.reason)) : undefined;
       let outcome: AttemptOutcome;
       let response: Response | undefined;
-      let text: string | undefined;
+      let read: DecodedBody | undefined;
       let failure: CdpError | undefined;
       // Set once a 303 answers a POST or PATCH: the server has processed it, so it is not repeated.
       const hops = { processed: false };
@@ -111,12 +111,12 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         response = await send(request.url, request, parts, body, controller.signal);
         if (isRedirect(response.status)) response = await followSameOrigin(request, described, parts, controller.signal, response, hops);
         // A custom fetch's answer may not stop reading when the signal aborts.
-        text = await (options.fetch ? untilAborted(response.text(), controller.signal) : response.text());
+        read = decodeBody(await (options.fetch ? untilAborted(response.arrayBuffer(), controller.signal) : response.arrayBuffer()));
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
-        if (hops.processed) return finish(response, text, { ...described, processed: sentRequest(described, body) }, body);
+        if (hops.processed) return finish(response, read, { ...described, processed: sentRequest(described, body) }, body);
         if (response.ok || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
-          return finish(response, text, described, body);
+          return finish(response, read, described, body);
         }
       } catch (error) {
         // The caller's abort wins over what it interrupted, even when its reason is one of ours.
@@ -155,7 +155,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        return response ? finish(response, text, described, body) : fail(options.logger, failure!, request);
+        return response ? finish(response, read, described, body) : fail(options.logger, failure!, request);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
@@ -235,19 +235,21 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
   }
 
-  /** The answer as returned: `text` is its body as read, `payload` what was sent. */
-  function finish(response: Response, text: string | undefined, described: AnsweredRequest, payload: Payload): Response {
+  /** The answer as returned: `read` is its body as read (undefined after a failed read), `payload` what was sent. */
+  function finish(response: Response, read: DecodedBody | undefined, described: AnsweredRequest, payload: Payload): Response {
+    const text = read?.text ?? "";
     if (response.status > 599) {
-      throw outsideHttpStatus(response.status, described, response.headers.get("content-type"), text ?? "");
+      throw outsideHttpStatus(response.status, described, response.headers.get("content-type"), text);
     }
-    // 204, 205 and any answer to HEAD carry no body by definition; a DELETE answers with none.
-    const bodiless = response.status === 204 || response.status === 205 || described.method === "HEAD" || (described.method === "DELETE" && !text);
+    // 204, 205 and any answer to HEAD carry no body by definition; a DELETE answers with none
+    // (whitespace alone is none, as it is to the JSON check).
+    const bodiless = response.status === 204 || response.status === 205 || described.method === "HEAD" || (described.method === "DELETE" && text.trim() === "");
     const carriesJson = response.status >= 200 && response.status < 300 && !bodiless;
     // An unreadable success of a request that must not be repeated keeps what was sent.
     const processed = carriesJson && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
     // A success without a body reads as nothing, whatever Content-Length says.
-    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, text ?? "", processed) : response.ok ? undefined : UNPARSED;
-    return new ReadResponse(response, text ?? "", parsed, described);
+    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, read ?? { text, utf8: true }, processed) : response.ok ? undefined : UNPARSED;
+    return new ReadResponse(response, text, parsed, described);
   }
 }
 

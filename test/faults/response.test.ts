@@ -1,11 +1,12 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
-import { expect, it, vi } from "vitest";
-import { ApiError, createOrderClient, unwrap } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { ApiError, createOrderClient, ResponseParseError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
 const ORDER = example("Order");
+const NEW_ORDER = example("OrderRequest");
 const orderRef = ORDER.ref;
 const NOT_FOUND = { status: 404, code: 404, message: "no such order" };
 
@@ -126,6 +127,45 @@ it("hands back a standard Response whose body can be streamed, read as bytes and
     expect(response.bodyUsed).toBe(true);
     expect(new TextDecoder().decode(await copy.clone().arrayBuffer())).toBe(JSON.stringify(ORDER));
   }));
+
+describe("a success body is read as the JSON it must be", () => {
+  const clientAnswering = (answer: () => Response) =>
+    createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", retry: { maxRetries: 0 }, fetch: async () => answer() });
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+  // "Café" in Latin-1: decoded as it stands, it would come back as "Caf\uFFFD".
+  it.each(["application/json; charset=iso-8859-1", "application/json"])("refuses bytes that are not UTF-8 (%s), keeping what a POST sent", async (type) => {
+    const client = clientAnswering(() => new Response(latin1('{"ref":"r1","referenceId":"Café"}'), { status: 201, headers: { "content-type": type } }));
+    const error = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({ status: 201, message: expect.stringMatching(/a body that is not UTF-8, as JSON must be$/), sent: { method: "POST" } });
+  });
+
+  it("keeps the text of an error answer that is not UTF-8, as a proxy's Latin-1 page may be", async () => {
+    const client = clientAnswering(() => new Response(latin1("<p>Café fermé</p>"), { status: 502, headers: { "content-type": "text/html; charset=iso-8859-1" } }));
+    const error = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, bodyText: "<p>Caf\uFFFD ferm\uFFFD</p>" });
+  });
+
+  it("reads UTF-8 with a byte order mark, and the older JSON types", async () => {
+    for (const type of ["text/json", "application/x-json", "text/x-json; charset=utf-8", "application/problem+json"]) {
+      const client = clientAnswering(() => new Response(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify(ORDER))]), { status: 200, headers: { "content-type": type } }));
+      expect(await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }))).toEqual(ORDER);
+    }
+  });
+
+  it("names an empty Content-Type", async () => {
+    const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers: { "content-type": "" } }));
+    const error = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/answered HTTP 200 with an empty Content-Type where JSON was expected$/);
+  });
+
+  it.each(["", "\n", "\r\n", "  "])("takes a DELETE answered 200 with %j as a success", async (body) => {
+    const client = clientAnswering(() => new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
+    const { data, error, response } = await client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } });
+    expect([data, error, response.status]).toEqual([undefined, undefined, 200]);
+  });
+});
 
 it("answers a 204 with an empty body", () =>
   withFaultServer([{ status: 204 }], async (server) => {
