@@ -98,7 +98,7 @@ const OPTION_KINDS = {
   apiToken: "string",
   fetch: "function",
   sleep: "function",
-  logger: "object",
+  logger: "object or function",
   retry: "object",
   validateRequests: "boolean",
 } as const;
@@ -107,8 +107,10 @@ const OPTION_KINDS = {
 function checkKinds(options: OrderClientOptions): void {
   for (const [name, kind] of Object.entries(OPTION_KINDS)) {
     const value: unknown = options[name as keyof typeof OPTION_KINDS];
-    if (value !== undefined && (typeof value !== kind || value === null)) {
-      throw new ConfigurationError(`${name} must be ${kind === "object" ? "an" : "a"} ${kind}; got ${value === null ? "null" : typeof value}.`);
+    // A logger may be a function with methods, as some logging libraries make them.
+    const fits = value === null ? false : kind === "object or function" ? typeof value === "object" || typeof value === "function" : typeof value === kind;
+    if (value !== undefined && !fits) {
+      throw new ConfigurationError(`${name} must be ${kind.startsWith("object") ? "an" : "a"} ${kind}; got ${value === null ? "null" : typeof value}.`);
     }
   }
 }

@@ -121,13 +121,18 @@ describe("resolveConfig", () => {
     [{ validateRequests: "false" }, "validateRequests must be a boolean; got string."],
     [{ fetch: "https://cdp.test" }, "fetch must be a function; got string."],
     [{ sleep: 5 }, "sleep must be a function; got number."],
-    [{ logger: 5 }, "logger must be an object; got number."],
+    [{ logger: 5 }, "logger must be an object or function; got number."],
     [{ region: ["eu"], baseUrl: undefined }, "region must be a string; got object."],
     [{ apiToken: 12345 }, "apiToken must be a string; got number."],
   ])("refuses an option of the wrong kind: %o", (wrong, message) => {
     const error = configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...(wrong as object) }, {}));
     expect(error.message).toBe(message);
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("12345");
+  });
+
+  it("accepts a logger that is a function with methods, as some logging libraries make them", () => {
+    const logger = Object.assign(() => undefined, { debug: () => undefined });
+    expect(resolveConfig({ baseUrl: "https://cdp.test", ...creds, logger }, {}).baseUrl).toBe("https://cdp.test");
   });
 
   it("accepts timings at the edges of what a timer keeps", () => {
