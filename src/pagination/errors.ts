@@ -38,15 +38,15 @@ export class PaginationLinkError extends PaginationError {
   }
 }
 
-/** The pages do not advance: a page came back twice, or a link points backwards. */
+/** The pages do not advance: a page came back twice, a link points backwards, or a page with no items says there is more. */
 export class PaginationLoopError extends PaginationError {
   override name = "PaginationLoopError";
-  readonly reason: "repeated-page" | "offset-not-advancing";
+  readonly reason: "repeated-page" | "offset-not-advancing" | "empty-page";
   readonly offset: number;
   readonly previousOffset: number | undefined;
 
   constructor(
-    reason: "repeated-page" | "offset-not-advancing",
+    reason: "repeated-page" | "offset-not-advancing" | "empty-page",
     detail: string,
     offset: number,
     previousOffset: number | undefined,

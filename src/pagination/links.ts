@@ -30,7 +30,7 @@ export function readPageLink(which: "next" | "last", href: string, baseUrl: stri
     url = undefined;
   }
   if (url === undefined) {
-    throw new PaginationLinkError(which, printableUrl(href), expectedOrigin, "is not a URL");
+    throw new PaginationLinkError(which, printableUrl(href, baseUrl), expectedOrigin, "is not a URL");
   }
   if (url.origin !== expectedOrigin) {
     throw new PaginationLinkError(which, printableUrl(url.href), expectedOrigin, "points to another origin");

@@ -40,7 +40,7 @@ function cursorOf(page: Envelope, baseUrl: string): Cursor {
 function nextPosition(href: string, baseUrl: string): PagePosition {
   const position = readPageLink("next", href, baseUrl);
   if (position === undefined) {
-    throw new PaginationLinkError("next", printableUrl(href), new URL(baseUrl).origin, "names no offset");
+    throw new PaginationLinkError("next", printableUrl(href, baseUrl), new URL(baseUrl).origin, "names no offset");
   }
   const limit = position.limit !== undefined && isPageLimit(position.limit) ? position.limit : undefined;
   return { offset: position.offset, limit };
@@ -90,7 +90,7 @@ export async function* streamPages<Page extends Envelope>(
     void settled.then(() => unsettled.delete(settled));
     return page;
   };
-  const guard = new ProgressGuard();
+  const guard = new ProgressGuard(baseUrl);
 
   async function* window(offsets: Iterator<number>, limit: number): AsyncGenerator<Page, Cursor | undefined, undefined> {
     const queue: Promise<Page>[] = [];

@@ -69,7 +69,9 @@ function checkRequestKeys(init: object): void {
 export function paginate<Path extends ListPath, const Init extends ListInit<Path>>(
   client: OrderClient,
   path: Path,
-  init: Init & OnlyKnownKeys<ListInit<Path>, Init>,
+  // A request typed as ListInit itself (a helper generic over the path passes one on) has
+  // nothing unknown to refuse, and its keys cannot be checked until the path is known.
+  init: Init & (ListInit<Path> extends Init ? unknown : OnlyKnownKeys<ListInit<Path>, Init>),
   options: PaginateOptions = {},
 ): Listing<ItemOf<Path, Init>, ListPage<Path, ItemOf<Path, Init>>> {
   type Item = ItemOf<Path, Init>;

@@ -135,6 +135,7 @@ describe("paginate: page links stay on the client's origin", () => {
     ["a next link with user info after backslashes that is not a URL", (href: string) => href.replace("https://cdp.test", "https:\\\\user:secret@cdp.test:99999"), "PaginationLinkError"],
     ["a next link with user info after a tab that is not a URL", (href: string) => href.replace("https://cdp.test", "https:/\t/user:secret@cdp.test:99999"), "PaginationLinkError"],
     ["a next link with a slash in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se/cret@cdp.test"), "PaginationLinkError"],
+    ["a next link with a question mark in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se?cret@cdp.test:99999"), "PaginationLinkError"],
     ["a page whose own href, with user info, comes back twice", undefined, "PaginationLoopError"],
     ["a page whose own href, with user info after backslashes, comes back twice", "\\\\user:secret@cdp test/v2.1/orders/o1/orderItems?offset=0&limit=100", "PaginationLoopError"],
   ] as const)("does not repeat the user info of %s in the error", async (_, nextHref, name) => {
@@ -148,6 +149,27 @@ describe("paginate: page links stay on the client's origin", () => {
     const error = await listAll(fake).catch((e: unknown) => e);
     expect(error).toMatchObject({ name });
     expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toMatch(/secret|cret@/);
+  });
+
+  it("names a relative next link that names no offset by its resolved URL, an @ in its path kept", async () => {
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.next ? { ...page, next: { href: "/v2.1/guests/jane@example.com/orders?limit=10" } } : page),
+    });
+    const error = await listAll(fake).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "PaginationLinkError", href: `${ORIGIN}/v2.1/guests/jane@example.com/orders?limit=10` });
+  });
+
+  // Past the end, a server that links a next page from every page would be followed for ever.
+  it.each([1, 4])("ends with PaginationLoopError at an empty page that links a next one (concurrency %i)", async (concurrency) => {
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => ({ ...page, next: { href: withOffset(page.href, page.offset + 100) } }),
+    });
+    const error = await listAll(fake, concurrency).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(error).toMatchObject({ reason: "empty-page", offset: 300, message: expect.stringMatching(/the page at offset 300 has no items but links a next page/) });
+    expect(Math.max(...fake.offsets())).toBe(300);
   });
 
   it("ignores the links of a page that has no next, wherever they point", async () => {
@@ -187,7 +209,8 @@ describe("paginate: options are checked before anything is sent", () => {
     ["params.header", { params: { ...init().params, header: { "x-trace": "1" } } }, /^init\.params\.header must be left out/],
   ])("refuses a request with %s, which a listing would leave behind, without repeating its value", (_, extra, message) => {
     const fake = new FakeCollection({ total: 10 });
-    const request = { ...init(), ...extra } as Parameters<typeof paginate<typeof PATH, ReturnType<typeof init>>>[2];
+    // What the types refuse, as JavaScript could still give it.
+    const request = { ...init(), ...extra } as unknown as ReturnType<typeof init>;
     const error = (() => {
       try {
         paginate(fake.client, PATH, request);

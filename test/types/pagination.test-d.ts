@@ -43,6 +43,11 @@ describe("list paths", () => {
     paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g", sort: "price" } } });
   });
 
+  it("takes a request a helper generic over the list path passes on", () => {
+    const listAll = <P extends ListPath>(path: P, init: ListInit<P>) => paginate(client, path, init).collect({ max: 1000 });
+    void listAll("/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef } } });
+  });
+
   it("refuses what the request does not know, next to what it does", () => {
     // @ts-expect-error: a consumer's order items have no expand parameter, limit or not
     paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: "c" }, query: { limit: 50, expand: true } } });
