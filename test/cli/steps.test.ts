@@ -74,8 +74,9 @@ describe("one step of a line", () => {
   });
 
   it("gives up after the last attempt", async () => {
-    const { step } = scripted([refused(), refused(), refused(), refused(), refused()]);
+    const { step, calls } = scripted([refused(), refused(), refused(), refused(), refused()]);
     await expect(ensure(step, options, [])).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls).toEqual(Array(options.maxAttempts).fill("create"));
   });
 
   it("looks up first when asked to (on --resume)", async () => {
