@@ -1,7 +1,7 @@
 import { ResponseParseError, type RequestDescription, type SentRequest } from "../errors/index.js";
 
 // application/json and its +json kinds, and the older names some servers still send.
-const JSON_TYPE = /^(application\/([\w.+-]*\+)?|application\/x-|text\/(x-)?)json\b/i;
+const JSON_TYPE = /^(application\/([\w.+-]*\+)?|application\/x-|text\/(x-)?)json\s*(;|$)/i;
 
 /** An answer's body as text, and whether its bytes were UTF-8, which JSON must be (RFC 8259). */
 export interface DecodedBody {

@@ -154,6 +154,12 @@ describe("a success body is read as the JSON it must be", () => {
     }
   });
 
+  it.each(["application/json-seq", "application/jsonl", "text/jsonp"])("refuses %s, which only begins like a JSON type", async (type) => {
+    const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers: { "content-type": type } }));
+    const error = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ResponseParseError", contentType: type });
+  });
+
   it("names an empty Content-Type", async () => {
     const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers: { "content-type": "" } }));
     const error = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
