@@ -38,7 +38,8 @@ export function parseSuccessBody(status: number, request: RequestDescription, he
   const fail = (reason: string, cause?: unknown) =>
     new ResponseParseError({ status, request, contentType, body: text, reason, sent, ...(cause ? { cause } : {}) });
   if (text.trim() === "") throw fail("an empty body where JSON was expected");
-  if (contentType !== null && !JSON_TYPE.test(contentType)) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
+  // A header sent twice arrives joined by a comma; the last type counts, as fetch reads it.
+  if (contentType !== null && !JSON_TYPE.test(contentType.split(",").at(-1)!.trim())) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
   // Decoded as it stands, a value would come back with U+FFFD in place of what was sent.
   if (!body.utf8) throw fail("a body that is not UTF-8, as JSON must be");
   try {

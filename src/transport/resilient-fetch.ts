@@ -155,7 +155,8 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        return response ? finish(response, read, described, body) : fail(options.logger, failure!, request);
+        // An answer whose body could not be read is the failure it met, not an empty body.
+        return response && read ? finish(response, read, described, body) : fail(options.logger, failure!, request);
       }
       const reason = response ? `HTTP ${response.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
@@ -235,9 +236,9 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
   }
 
-  /** The answer as returned: `read` is its body as read (undefined after a failed read), `payload` what was sent. */
-  function finish(response: Response, read: DecodedBody | undefined, described: AnsweredRequest, payload: Payload): Response {
-    const text = read?.text ?? "";
+  /** The answer as returned: `read` is its body as read, `payload` what was sent. */
+  function finish(response: Response, read: DecodedBody, described: AnsweredRequest, payload: Payload): Response {
+    const { text } = read;
     if (response.status > 599) {
       throw outsideHttpStatus(response.status, described, response.headers.get("content-type"), text);
     }
@@ -248,7 +249,7 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     // An unreadable success of a request that must not be repeated keeps what was sent.
     const processed = carriesJson && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
     // A success without a body reads as nothing, whatever Content-Length says.
-    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, read ?? { text, utf8: true }, processed) : response.ok ? undefined : UNPARSED;
+    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, read, processed) : response.ok ? undefined : UNPARSED;
     return new ReadResponse(response, text, parsed, described);
   }
 }

@@ -1,7 +1,7 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, createOrderClient, ResponseParseError, unwrap } from "../../src/index.js";
+import { ApiError, ConnectionError, createOrderClient, ResponseParseError, unwrap } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -158,6 +158,24 @@ describe("a success body is read as the JSON it must be", () => {
     const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers: { "content-type": type } }));
     const error = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ResponseParseError", contentType: type });
+  });
+
+  // Fetch joins a header sent twice with a comma.
+  it("reads a JSON answer whose Content-Type was sent twice", async () => {
+    const headers = new Headers([["content-type", "application/json"], ["content-type", "application/json; charset=utf-8"]]);
+    const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers }));
+    expect(await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }))).toEqual(ORDER);
+  });
+
+  // A body lost mid-read, when the wait before a retry would pass the deadline: the call
+  // ends with the failure it met, not as an empty body (nor, for a DELETE, a success).
+  it.each(["GET", "DELETE"] as const)("ends a %s whose body could not be read, and that cannot wait for a retry, with ConnectionError", async (method) => {
+    const lostMidBody = () =>
+      new Response(new ReadableStream({ start: (stream) => (stream.enqueue(new TextEncoder().encode('{"ref":')), stream.error(new TypeError("terminated"))) }), { status: 200, headers: { "content-type": "application/json" } });
+    const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", deadlineMs: 1_000, retry: { initialDelayMs: 5_000, maxDelayMs: 5_000 }, fetch: async () => lostMidBody() });
+    const init = { params: { path: { orderRef } } };
+    const error = await (method === "GET" ? client.GET("/v2.1/orders/{orderRef}", init) : client.DELETE("/v2.1/orders/{orderRef}", init)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
   });
 
   it("names an empty Content-Type", async () => {
