@@ -1,24 +1,35 @@
 /** How much of a URL that does not parse an error repeats. */
 const MAX_UNPARSED = 200;
 
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
 /**
- * The URL, resolved against `base` when given, without user info, for errors: a link or
- * `Location` a server sends may carry credentials. One that does not parse even then loses
- * everything up to its last `@` (where a lenient parser might end the user info: after `\`,
- * tabs, line breaks, a `/`, `?` or `#` in a password), marked `…@`, keeping its scheme.
+ * The URL as a link or `Location` gave it, without user info, for errors: a server may put
+ * credentials in one. An absolute URL loses its user name and password. A relative one is
+ * kept as given, unless it holds an `@`: then it is resolved against `base` (user info
+ * dropped), so an `@` in its path stays. One that does not parse loses everything up to
+ * its last `@` (where a lenient parser might end the user info: after `\`, tabs, line
+ * breaks, a `/`, `?` or `#` in a password), marked `…@`, keeping its scheme.
  */
 export function printableUrl(href: string, base?: string): string {
-  let url: URL;
-  try {
-    url = new URL(href, base);
-  } catch {
-    // URL parsers drop tabs and line breaks anywhere, so they cannot hide an `@`.
-    const text = href.replace(/[\t\n\r]/g, "");
-    const at = text.lastIndexOf("@");
-    const cut = at === -1 ? text : `${/^[a-z][a-z\d+.-]*:/i.exec(text)?.[0] ?? ""}//…@${text.slice(at + 1)}`;
-    return cut.length > MAX_UNPARSED ? `${cut.slice(0, MAX_UNPARSED)}…` : cut;
+  // URL parsers drop tabs and line breaks anywhere, so they cannot hide an `@`.
+  const text = href.replace(/[\t\n\r]/g, "");
+  const url = parsed(text) ?? (SCHEME.test(text) || !text.includes("@") ? undefined : parsed(text, base));
+  if (url !== undefined) {
+    url.username = "";
+    url.password = "";
+    return url.href;
   }
-  url.username = "";
-  url.password = "";
-  return url.href;
+  const at = text.lastIndexOf("@");
+  const cut = at === -1 ? text : `${SCHEME.exec(text)?.[0] ?? ""}//…@${text.slice(at + 1)}`;
+  return cut.length > MAX_UNPARSED ? `${cut.slice(0, MAX_UNPARSED)}…` : cut;
+}
+
+function parsed(href: string, base?: string): URL | undefined {
+  if (base === undefined && !SCHEME.test(href)) return undefined;
+  try {
+    return new URL(href, base);
+  } catch {
+    return undefined;
+  }
 }

@@ -161,8 +161,7 @@ export class RedirectError extends CdpError {
     this.method = request.method;
     this.url = request.url;
     this.operation = request.operation;
-    // An absent Location stays "" (it would resolve to `from`).
-    this.location = init.location === "" ? "" : printableUrl(init.location, init.from);
+    this.location = printableUrl(init.location, init.from);
     this.sent = sent;
   }
 }

@@ -70,8 +70,9 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
   client: OrderClient,
   path: Path,
   // A request typed as ListInit itself (a helper generic over the path passes one on) has
-  // nothing unknown to refuse, and its keys cannot be checked until the path is known.
-  init: Init & (ListInit<Path> extends Init ? unknown : OnlyKnownKeys<ListInit<Path>, Init>),
+  // nothing unknown to refuse, and its keys cannot be checked until the path is known; one
+  // wider than ListInit (an optional signal, an index signature) is checked.
+  init: Init & (ListInit<Path> extends Init ? ([Exclude<keyof Init, "params">] extends [never] ? unknown : OnlyKnownKeys<ListInit<Path>, Init>) : OnlyKnownKeys<ListInit<Path>, Init>),
   options: PaginateOptions = {},
 ): Listing<ItemOf<Path, Init>, ListPage<Path, ItemOf<Path, Init>>> {
   type Item = ItemOf<Path, Init>;

@@ -172,6 +172,11 @@ describe("paginate: page links stay on the client's origin", () => {
     expect(Math.max(...fake.offsets())).toBe(300);
   });
 
+  it("names a relative next link that names no offset as the page gave it", async () => {
+    const fake = new FakeCollection({ total: 1000, rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100" } } : page) });
+    await expect(listAll(fake)).rejects.toMatchObject({ name: "PaginationLinkError", href: "orderItems?limit=100" });
+  });
+
   it("ignores the links of a page that has no next, wherever they point", async () => {
     const foreign = (href: string) => href.replace(ORIGIN, "https://api-engage-eu.sitecorecloud.io");
     const fake = new FakeCollection({

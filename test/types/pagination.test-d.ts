@@ -59,6 +59,9 @@ describe("list paths", () => {
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, signal: AbortSignal.timeout(1) });
     // @ts-expect-error: a listing sends its params only
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, headers: { "x-trace": "1" } });
+    const wider: ListInit<"/v2.1/orders/{orderRef}/orderItems"> & { signal?: AbortSignal } = { params: { path: { orderRef } } };
+    // @ts-expect-error: a declared request wider than ListInit, with a signal it would leave behind
+    paginate(client, "/v2.1/orders/{orderRef}/orderItems", wider);
   });
 });
 
