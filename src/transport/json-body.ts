@@ -3,6 +3,16 @@ import { ResponseParseError, type RequestDescription, type SentRequest } from ".
 // application/json and its +json kinds, and the older names some servers still send.
 const JSON_TYPE = /^(application\/([\w.+-]*\+)?|application\/x-|text\/(x-)?)json\s*(;|$)/i;
 
+/**
+ * The type a Content-Type names. A header sent twice arrives joined by a comma: as fetch
+ * reads it, the last value counts, empty and wildcard ones skipped, and a comma within a
+ * quoted parameter (`profile="a,b"`) is no separator.
+ */
+function mediaType(header: string): string {
+  const values = (header.match(/(?:[^,"]|"(?:[^"\\]|\\.)*"?)+/g) ?? []).map((value) => value.trim());
+  return values.filter((value) => value !== "" && !value.startsWith("*/*")).at(-1) ?? "";
+}
+
 /** An answer's body as text, and whether its bytes were UTF-8, which JSON must be (RFC 8259). */
 export interface DecodedBody {
   text: string;
@@ -38,8 +48,7 @@ export function parseSuccessBody(status: number, request: RequestDescription, he
   const fail = (reason: string, cause?: unknown) =>
     new ResponseParseError({ status, request, contentType, body: text, reason, sent, ...(cause ? { cause } : {}) });
   if (text.trim() === "") throw fail("an empty body where JSON was expected");
-  // A header sent twice arrives joined by a comma; the last type counts, as fetch reads it.
-  if (contentType !== null && !JSON_TYPE.test(contentType.split(",").at(-1)!.trim())) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
+  if (contentType !== null && !JSON_TYPE.test(mediaType(contentType))) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
   // Decoded as it stands, a value would come back with U+FFFD in place of what was sent.
   if (!body.utf8) throw fail("a body that is not UTF-8, as JSON must be");
   try {

@@ -160,9 +160,14 @@ describe("a success body is read as the JSON it must be", () => {
     expect(error).toMatchObject({ name: "ResponseParseError", contentType: type });
   });
 
-  // Fetch joins a header sent twice with a comma.
-  it("reads a JSON answer whose Content-Type was sent twice", async () => {
-    const headers = new Headers([["content-type", "application/json"], ["content-type", "application/json; charset=utf-8"]]);
+  // Fetch joins a header sent twice with a comma; a quoted parameter may hold one too.
+  it.each([
+    [["application/json", "application/json; charset=utf-8"]],
+    [["application/json", ""]],
+    [["application/json", "*/*"]],
+    [['application/json; profile="https://cdp.test/a,b"']],
+  ])("reads a JSON answer whose Content-Type is %j", async (values) => {
+    const headers = new Headers(values.map((value) => ["content-type", value] as [string, string]));
     const client = clientAnswering(() => new Response(JSON.stringify(ORDER), { status: 200, headers }));
     expect(await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }))).toEqual(ORDER);
   });
