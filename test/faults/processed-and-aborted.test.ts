@@ -68,6 +68,7 @@ it.each([
   ["that is not a URL", (host: string) => `http://k:${TOKEN}@${host.replace(/:\d+$/, ":99999")}/v2.1/orders/o1`, /not a URL/],
   ["that is not a URL, with backslashes", (host: string) => `http:\\\\k:${TOKEN}@${host.replace(/:\d+$/, ":99999")}/v2.1/orders/o1`, /not a URL/],
   ["with a question mark in its password", (host: string) => `http://k:${TOKEN}?x@${host}/v2.1/orders/o1`, /./],
+  ["that is a blob: URL around one with user info", () => `blob:https://k:${TOKEN}@cdp.example/v2.1/orders/o1`, /./],
 ] as const)("RedirectError keeps a Location %s without the credentials in it", (_, location, reason) =>
   withFaultServer([(request) => ({ redirectTo: location(request.headers.host!) })], async (server) => {
     const error = (await clientOf(server).GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }).catch((e: unknown) => e)) as RedirectError;

@@ -136,6 +136,8 @@ describe("paginate: page links stay on the client's origin", () => {
     ["a next link with user info after a tab that is not a URL", (href: string) => href.replace("https://cdp.test", "https:/\t/user:secret@cdp.test:99999"), "PaginationLinkError"],
     ["a next link with a slash in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se/cret@cdp.test"), "PaginationLinkError"],
     ["a next link with a question mark in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se?cret@cdp.test:99999"), "PaginationLinkError"],
+    // A blob: URL's origin is its inner URL's, whose user info it cannot drop.
+    ["a blob: next link around a URL with user info", (href: string) => `blob:${href.replace("https://", "https://user:secret@").replace(/offset=\d+&?/, "")}`, "PaginationLinkError"],
     ["a page whose own href, with user info, comes back twice", undefined, "PaginationLoopError"],
     ["a page whose own href, with user info after backslashes, comes back twice", "\\\\user:secret@cdp test/v2.1/orders/o1/orderItems?offset=0&limit=100", "PaginationLoopError"],
   ] as const)("does not repeat the user info of %s in the error", async (_, nextHref, name) => {
@@ -170,6 +172,11 @@ describe("paginate: page links stay on the client's origin", () => {
     expect(error).toBeInstanceOf(PaginationLoopError);
     expect(error).toMatchObject({ reason: "empty-page", offset: 300, message: expect.stringMatching(/the page at offset 300 has no items but links a next page/) });
     expect(Math.max(...fake.offsets())).toBe(300);
+  });
+
+  it("percent-encodes control characters of a link it names, so it cannot write to a terminal", async () => {
+    const fake = new FakeCollection({ total: 1000, rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100\u001b]0;pwned\u0007" } } : page) });
+    await expect(listAll(fake)).rejects.toMatchObject({ href: "orderItems?limit=100%1B]0;pwned%07" });
   });
 
   it("names a relative next link that names no offset as the page gave it", async () => {
