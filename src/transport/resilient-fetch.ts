@@ -151,14 +151,16 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         admitted?.(response);
       }
 
-      const retryAfter = response ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
+      // An answer whose body could not be read is the failure it met: neither an empty body
+      // nor a Retry-After to wait for.
+      const answered = response && read ? response : undefined;
+      const retryAfter = answered ? parseRetryAfter(answered.headers.get("retry-after")) : undefined;
       const delay = retryDelay(attempt, retry, retryAfter, options.random);
       // A wait the deadline would cut short, or a Retry-After past the cap, is giving up now.
       if (delay === undefined || delay >= deadlineAt - Date.now()) {
-        // An answer whose body could not be read is the failure it met, not an empty body.
-        return response && read ? finish(response, read, described, body) : fail(options.logger, failure!, request);
+        return answered && read ? finish(answered, read, described, body) : fail(options.logger, failure!, request);
       }
-      const reason = response ? `HTTP ${response.status}` : outcome.kind;
+      const reason = answered ? `HTTP ${answered.status}` : outcome.kind;
       report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
       try {
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.

@@ -1,7 +1,7 @@
 // The `response` a call hands back (and that `onResponse` middleware sees) is a Response
 // the caller can still read, whatever the transport read from it first.
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, ConnectionError, createOrderClient, ResponseParseError, unwrap } from "../../src/index.js";
+import { ApiError, ConnectionError, createOrderClient, ResponseParseError, unwrap, type ClientEvent } from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
@@ -181,6 +181,18 @@ describe("a success body is read as the JSON it must be", () => {
     const init = { params: { path: { orderRef } } };
     const error = await (method === "GET" ? client.GET("/v2.1/orders/{orderRef}", init) : client.DELETE("/v2.1/orders/{orderRef}", init)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
+  });
+
+  it("retries an answer whose body could not be read as the lost connection it is, whatever its Retry-After says", async () => {
+    const answers = [
+      new Response(new ReadableStream({ start: (stream) => stream.error(new TypeError("terminated")) }), { status: 200, headers: { "retry-after": "3600" } }),
+      Response.json(ORDER),
+    ];
+    const reasons: unknown[] = [];
+    const logger = { warn: (_: string, event: ClientEvent) => void reasons.push(event.type === "retry" ? event.reason : event.type) };
+    const client = createOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", retry: { initialDelayMs: 1, maxDelayMs: 1 }, logger, fetch: async () => answers.shift()! });
+    expect(await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } }))).toEqual(ORDER);
+    expect(reasons).toEqual(["connection"]);
   });
 
   it("names an empty Content-Type", async () => {
