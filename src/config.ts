@@ -90,28 +90,30 @@ function checkTimings({ timeoutMs, deadlineMs, retry = {} }: OrderClientOptions)
   checkRange("retry.maxRetryAfterMs", retry.maxRetryAfterMs, 0);
 }
 
-/** What each option must be, for callers without types: the wrong kind fails here, not at the first call or never. */
-const OPTION_KINDS = {
-  region: "string",
-  baseUrl: "string",
-  clientKey: "string",
-  apiToken: "string",
-  fetch: "function",
-  sleep: "function",
-  logger: "object or function",
-  retry: "object",
-  validateRequests: "boolean",
-} as const;
+/**
+ * What each option must be (`typeof`), for callers without types: the wrong kind fails
+ * here, not at the first call or never. A logger may be a function with methods, as some
+ * logging libraries make them.
+ */
+const OPTION_KINDS: Record<string, readonly string[]> = {
+  region: ["string"],
+  baseUrl: ["string"],
+  clientKey: ["string"],
+  apiToken: ["string"],
+  fetch: ["function"],
+  sleep: ["function"],
+  logger: ["object", "function"],
+  retry: ["object"],
+  validateRequests: ["boolean"],
+};
 
 /** Only the kind of a wrong value is named: it may be the token. */
 function checkKinds(options: OrderClientOptions): void {
-  for (const [name, kind] of Object.entries(OPTION_KINDS)) {
-    const value: unknown = options[name as keyof typeof OPTION_KINDS];
-    // A logger may be a function with methods, as some logging libraries make them.
-    const fits = value === null ? false : kind === "object or function" ? typeof value === "object" || typeof value === "function" : typeof value === kind;
-    if (value !== undefined && !fits) {
-      throw new ConfigurationError(`${name} must be ${kind.startsWith("object") ? "an" : "a"} ${kind}; got ${value === null ? "null" : typeof value}.`);
-    }
+  for (const [name, kinds] of Object.entries(OPTION_KINDS)) {
+    const value: unknown = options[name as keyof OrderClientOptions];
+    if (value === undefined || (value !== null && kinds.includes(typeof value))) continue;
+    const expected = kinds.join(" or ");
+    throw new ConfigurationError(`${name} must be ${expected.startsWith("object") ? "an" : "a"} ${expected}; got ${value === null ? "null" : typeof value}.`);
   }
 }
 

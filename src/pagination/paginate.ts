@@ -4,7 +4,7 @@ import { InvalidPaginationOptionError, TooManyItemsError } from "./errors.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_LIMIT, PAGE_LIMIT } from "./limits.js";
 import { pageFetcher, type Envelope } from "./page-request.js";
 import { streamPages } from "./page-stream.js";
-import type { ItemOf, ListInit, ListPath, OnlyKnownKeys, PageOf } from "./types.js";
+import type { CheckedListInit, ItemOf, ListInit, ListPath, PageOf } from "./types.js";
 
 export interface PaginateOptions {
   /**
@@ -69,10 +69,7 @@ function checkRequestKeys(init: object): void {
 export function paginate<Path extends ListPath, const Init extends ListInit<Path>>(
   client: OrderClient,
   path: Path,
-  // A request typed as ListInit itself (a helper generic over the path passes one on) has
-  // nothing unknown to refuse, and its keys cannot be checked until the path is known; one
-  // wider than ListInit (an optional signal, an index signature) is checked.
-  init: Init & (ListInit<Path> extends Init ? ([Exclude<keyof Init, "params">] extends [never] ? unknown : OnlyKnownKeys<ListInit<Path>, Init>) : OnlyKnownKeys<ListInit<Path>, Init>),
+  init: CheckedListInit<Path, Init>,
   options: PaginateOptions = {},
 ): Listing<ItemOf<Path, Init>, ListPage<Path, ItemOf<Path, Init>>> {
   type Item = ItemOf<Path, Init>;

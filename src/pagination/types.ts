@@ -54,6 +54,17 @@ export type OnlyKnownKeys<Shape, Given> = {
     : never;
 };
 
+/**
+ * What `paginate` takes as its request: `Init` with nothing ListInit does not know. One typed
+ * as ListInit itself (a helper generic over the path passes one on) is taken as it is: it
+ * has nothing unknown, and its keys cannot be checked until the path is known. One wider
+ * than ListInit (an optional signal, an index signature) is checked.
+ */
+export type CheckedListInit<Path extends ListPath, Init> = Init & (IsListInit<Path, Init> extends true ? unknown : OnlyKnownKeys<ListInit<Path>, Init>);
+
+/** Whether `Init` is ListInit itself: as wide, and without keys beside `params`. */
+type IsListInit<Path extends ListPath, Init> = ListInit<Path> extends Init ? ([Exclude<keyof Init, "params">] extends [never] ? true : false) : false;
+
 export type ResourceLink = components["schemas"]["ResourceLink"];
 
 // A full object is structurally a ResourceLink too (it has `href`), so ResourceLink is
