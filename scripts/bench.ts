@@ -6,7 +6,13 @@ import { buildClient } from "./bench/built-client.js";
 import { startFakeProcess } from "./bench/import-fake.js";
 import { importRows, measureImports, REQUESTS_PER_ORDER } from "./bench/import.js";
 import { LISTING_LIMIT, measureListings } from "./bench/listing.js";
-import { measurePerRequest, OUR_CLIENT, OUR_CLIENT_UNVALIDATED, PER_REQUEST_SETTINGS, validationAloneMicros } from "./bench/per-request.js";
+import {
+  measurePerRequest,
+  OUR_CLIENT,
+  OUR_CLIENT_UNVALIDATED,
+  PER_REQUEST_SETTINGS,
+  validationAloneMicros,
+} from "./bench/per-request.js";
 import { listingRows, perRequestRows, rssRows, validationAloneRow, type Row } from "./bench/report.js";
 import { measurePeakRss } from "./bench/rss.js";
 import { startBenchServerProcess } from "./bench/server-process.js";
@@ -27,15 +33,28 @@ try {
   const progress = (message: string) => process.stderr.write(`${message}\n`);
 
   for (const method of ["GET", "POST"] as const) {
-    progress(`(a) ${method}: raw fetch, bare openapi-fetch and our client with validation on and off, interleaved, in ${PER_REQUEST_SETTINGS.processes} processes…`);
+    progress(
+      `(a) ${method}: raw fetch, bare openapi-fetch and our client with validation on and off, interleaved, in ${PER_REQUEST_SETTINGS.processes} processes…`,
+    );
     const measurements = await measurePerRequest(noLatency.baseUrl, method, builtClient.url);
     rows.push(...perRequestRows(method, measurements, OUR_CLIENT, OUR_CLIENT_UNVALIDATED));
     rows.push(...validationAloneRow(method, validationAloneMicros(method), measurements, OUR_CLIENT));
   }
 
-  progress(`(b) listing ${ITEMS.toLocaleString("en-US")} items with ${LATENCY_MS} ms latency, ${LISTING_REPETITIONS} times each…`);
-  const listings = await measureListings(withLatency, { items: ITEMS, latencyMs: LATENCY_MS, repetitions: LISTING_REPETITIONS });
-  rows.push(...listingRows(`(b) list ${ITEMS.toLocaleString("en-US")} items, limit ${LISTING_LIMIT}, ${LATENCY_MS} ms`, listings));
+  progress(
+    `(b) listing ${ITEMS.toLocaleString("en-US")} items with ${LATENCY_MS} ms latency, ${LISTING_REPETITIONS} times each…`,
+  );
+  const listings = await measureListings(withLatency, {
+    items: ITEMS,
+    latencyMs: LATENCY_MS,
+    repetitions: LISTING_REPETITIONS,
+  });
+  rows.push(
+    ...listingRows(
+      `(b) list ${ITEMS.toLocaleString("en-US")} items, limit ${LISTING_LIMIT}, ${LATENCY_MS} ms`,
+      listings,
+    ),
+  );
 
   progress("(c) peak RSS, each listing in a fresh process…");
   const probes = [];
@@ -46,22 +65,31 @@ try {
   ] as const) {
     await withLatency.resetRequestCount();
     const result = await measurePeakRss(withLatency.baseUrl, mode, { maxPages: PAGES + 1, concurrency: 4 });
-    if (mode !== "baseline" && result.items !== ITEMS) throw new Error(`${name} listed ${result.items} of ${ITEMS} items`);
+    if (mode !== "baseline" && result.items !== ITEMS)
+      throw new Error(`${name} listed ${result.items} of ${ITEMS} items`);
     probes.push({ name, result, requests: await withLatency.requestCount() });
   }
   rows.push(...rssRows(`(c) peak RSS, ${ITEMS.toLocaleString("en-US")}-item listing`, probes));
 
-  progress(`(d) cdp-orders import of ${IMPORT_ORDERS.toLocaleString("en-US")} orders with ${LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCIES.join(" and ")}…`);
+  progress(
+    `(d) cdp-orders import of ${IMPORT_ORDERS.toLocaleString("en-US")} orders with ${LATENCY_MS} ms latency, concurrency ${IMPORT_CONCURRENCIES.join(" and ")}…`,
+  );
   const fake = await startFakeProcess(LATENCY_MS);
   try {
-    const imports = await measureImports(fake, { orders: IMPORT_ORDERS, latencyMs: LATENCY_MS, concurrencies: IMPORT_CONCURRENCIES });
+    const imports = await measureImports(fake, {
+      orders: IMPORT_ORDERS,
+      latencyMs: LATENCY_MS,
+      concurrencies: IMPORT_CONCURRENCIES,
+    });
     rows.push(...importRows(`(d) import ${IMPORT_ORDERS.toLocaleString("en-US")} orders, ${LATENCY_MS} ms`, imports));
   } finally {
     await fake.stop();
   }
 
   const cpu = cpus();
-  console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}; server in its own process on 127.0.0.1, keep-alive, Basic auth checked`);
+  console.log(
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}; server in its own process on 127.0.0.1, keep-alive, Basic auth checked`,
+  );
   console.log(renderTable(["section", "case", "requests", "result", "compared", "target"], rows));
   console.log(
     [

@@ -31,7 +31,11 @@ export interface BundleSize {
  * calls, after tree shaking), every export of the entry, or, for reference, the package's
  * own share of the core (openapi-fetch left out) and openapi-fetch's `createClient` alone.
  */
-export type Selection = "createOrderClient" | "createOrderClient without openapi-fetch" | "every export" | "openapi-fetch alone";
+export type Selection =
+  | "createOrderClient"
+  | "createOrderClient without openapi-fetch"
+  | "every export"
+  | "openapi-fetch alone";
 
 const CONSUMERS: Record<Selection, string> = {
   createOrderClient: `export { createOrderClient } from ${JSON.stringify(ENTRY)};`,
@@ -86,12 +90,19 @@ export async function measure(selection: Selection): Promise<BundleSize> {
     // Follow static imports from the entry chunk; whatever is left loads on demand.
     const initial = new Set<string>(["consumer.js"]);
     for (const name of initial) {
-      for (const [, imported] of byName.get(name)!.text.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g)) initial.add(imported!);
+      for (const [, imported] of byName.get(name)!.text.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g))
+        initial.add(imported!);
     }
     const files = [...byName.values()];
     return {
-      initial: part(files.filter((f) => initial.has(basename(f.path))), result.metafile),
-      lazy: part(files.filter((f) => !initial.has(basename(f.path))), result.metafile),
+      initial: part(
+        files.filter((f) => initial.has(basename(f.path))),
+        result.metafile,
+      ),
+      lazy: part(
+        files.filter((f) => !initial.has(basename(f.path))),
+        result.metafile,
+      ),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

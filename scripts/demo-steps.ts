@@ -18,7 +18,11 @@ export class HttpFailure extends Error {
 export class StepFailure extends Error {
   override name = "StepFailure";
   cleanup: StepFailure | undefined;
-  constructor(readonly step: number, readonly stepName: string, reason: unknown) {
+  constructor(
+    readonly step: number,
+    readonly stepName: string,
+    reason: unknown,
+  ) {
     super(`Step ${step} "${stepName}" failed: ${describeError(reason)}`);
   }
 }
@@ -126,7 +130,13 @@ async function addItems(client: OrderClient, s: Created, stamp: number): Promise
     const created = await body(
       client.POST("/v2.1/orders/{orderRef}/orderItems", {
         params: { path: { orderRef: orderRefOf(s) } },
-        body: { ...item, currencyCode: "EUR", status: "CONFIRMED", quantity: 1, referenceId: `demo-${stamp}-${index + 1}` },
+        body: {
+          ...item,
+          currencyCode: "EUR",
+          status: "CONFIRMED",
+          quantity: 1,
+          referenceId: `demo-${stamp}-${index + 1}`,
+        },
       }),
     );
     s.itemRefs.push(created.ref);
@@ -140,7 +150,12 @@ async function addConsumer(client: OrderClient, s: Created, stamp: number): Prom
   const consumer = await body(
     client.POST("/v2.1/orders/{orderRef}/consumers", {
       params: { path: { orderRef: orderRefOf(s) } },
-      body: { firstName: "Demo", lastName: "Consumer", emails: [email], identifiers: [{ provider: "email", id: email }] },
+      body: {
+        firstName: "Demo",
+        lastName: "Consumer",
+        emails: [email],
+        identifiers: [{ provider: "email", id: email }],
+      },
     }),
   );
   s.consumerRef = consumer.ref;
@@ -225,7 +240,11 @@ async function deleteCreated(client: OrderClient, s: Created): Promise<string> {
   }
   if (consumerRef !== undefined) {
     add("consumer", consumerRef, () =>
-      noContent(client.DELETE("/v2.1/orderConsumers/{orderConsumerRef}", { params: { path: { orderConsumerRef: consumerRef } } })),
+      noContent(
+        client.DELETE("/v2.1/orderConsumers/{orderConsumerRef}", {
+          params: { path: { orderConsumerRef: consumerRef } },
+        }),
+      ),
     );
   }
   for (const orderItemRef of [...s.itemRefs].reverse()) {
@@ -235,11 +254,15 @@ async function deleteCreated(client: OrderClient, s: Created): Promise<string> {
   }
   if (contactRef !== undefined) {
     add("contact", contactRef, () =>
-      noContent(client.DELETE("/v2.1/orderContacts/{orderContactRef}", { params: { path: { orderContactRef: contactRef } } })),
+      noContent(
+        client.DELETE("/v2.1/orderContacts/{orderContactRef}", { params: { path: { orderContactRef: contactRef } } }),
+      ),
     );
   }
   if (orderRef !== undefined) {
-    add("order", orderRef, () => noContent(client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })));
+    add("order", orderRef, () =>
+      noContent(client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })),
+    );
   }
   if (deletions.length === 0) return "nothing to delete";
   const problems: string[] = [];

@@ -14,7 +14,10 @@ process.stdout.on("error", (error) => {
 
 /** Stops Prism, by its own stop(), when the demo itself is interrupted or terminated. */
 function stopOnSignals(prism: RunningPrism): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.once(signal, () => {
       console.error(`${signal}: stopping the embedded mock.`);
       void prism.stop().finally(() => process.exit(code));
@@ -30,7 +33,9 @@ async function main(): Promise<number> {
     if (missing.length === 0) {
       client = createOrderClient(); // reads the three variables itself
       const region = (process.env.CDP_REGION ?? "").trim().toLowerCase();
-      console.log(`Using the Sitecore CDP tenant in region "${region}" (credentials from CDP_CLIENT_KEY and CDP_API_TOKEN).`);
+      console.log(
+        `Using the Sitecore CDP tenant in region "${region}" (credentials from CDP_CLIENT_KEY and CDP_API_TOKEN).`,
+      );
     } else {
       console.log(`Using the embedded mock: ${missing.join(", ")} not set. Starting Prism ...`);
       prism = await startPrism();

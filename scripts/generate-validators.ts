@@ -30,7 +30,9 @@ function group(parameters: Parameter[], location: "path" | "query"): Schema {
 
 function requestSchema(operation: ReturnType<typeof operationsOf>[number]): Schema {
   const parameters = [...operation.pathParameters, ...(operation.op.parameters ?? [])] as Parameter[];
-  const body = operation.op.requestBody as { required?: boolean; content: Record<string, { schema: Schema }> } | undefined;
+  const body = operation.op.requestBody as
+    | { required?: boolean; content: Record<string, { schema: Schema }> }
+    | undefined;
   // `x-query-rules`: the operation's rules across query parameters, a JSON Schema applied to the whole query.
   const queryRules = operation.op["x-query-rules"] as Schema | undefined;
   const query = group(parameters, "query");
@@ -55,7 +57,9 @@ const code = inlineRuntime(
     .default(ajv, Object.fromEntries(operations.map(({ op }) => [op.operationId, op.operationId])))
     .replace(/^"use strict";/, ""),
 );
-const byOperation = operations.map(({ method, path, op }) => `  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${op.operationId},`);
+const byOperation = operations.map(
+  ({ method, path, op }) => `  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${op.operationId},`,
+);
 const queryRules = Object.fromEntries(
   operations.flatMap(({ method, path, op }) => {
     const rules = op["x-query-rules"] as { description?: string } | undefined;

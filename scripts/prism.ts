@@ -32,7 +32,11 @@ async function ensureFree(port: number): Promise<void> {
     await once(server, "listening");
   } catch (error) {
     const taken = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
-    throw new Error(taken ? `port ${port} on 127.0.0.1 is already in use` : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+    throw new Error(
+      taken
+        ? `port ${port} on 127.0.0.1 is already in use`
+        : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`,
+    );
   }
   await new Promise((resolve) => server.close(resolve));
 }

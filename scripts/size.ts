@@ -19,19 +19,46 @@ const kb = (n: number) => `${(n / KB).toFixed(2)} kB`;
 const verdict = (gzip: number, limit: number) =>
   gzip <= limit ? `within ${kb(limit)}` : `OVER ${kb(limit)} by ${bytes(gzip - limit)}`;
 const table: [string, number, number, string][] = [
-  ["core client: createOrderClient, as imported", core.initial.minified, core.initial.gzip, verdict(core.initial.gzip, CORE_BUDGET)],
-  ["every export: the default entry, as imported", entry.initial.minified, entry.initial.gzip, verdict(entry.initial.gzip, DEFAULT_ENTRY_LIMIT)],
+  [
+    "core client: createOrderClient, as imported",
+    core.initial.minified,
+    core.initial.gzip,
+    verdict(core.initial.gzip, CORE_BUDGET),
+  ],
+  [
+    "every export: the default entry, as imported",
+    entry.initial.minified,
+    entry.initial.gzip,
+    verdict(entry.initial.gzip, DEFAULT_ENTRY_LIMIT),
+  ],
   ["request validation, loaded on the first call", entry.lazy.minified, entry.lazy.gzip, "its own chunk"],
-  ["every export with validation loaded", entry.initial.minified + entry.lazy.minified, entry.initial.gzip + entry.lazy.gzip, ""],
-  ["reference: openapi-fetch alone (createClient)", openapiFetch.initial.minified, openapiFetch.initial.gzip, `leaves ${bytes(CORE_BUDGET - openapiFetch.initial.gzip)} of the core's budget`],
-  ["reference: the core without openapi-fetch", ownShare.initial.minified, ownShare.initial.gzip, "this package's own code"],
+  [
+    "every export with validation loaded",
+    entry.initial.minified + entry.lazy.minified,
+    entry.initial.gzip + entry.lazy.gzip,
+    "",
+  ],
+  [
+    "reference: openapi-fetch alone (createClient)",
+    openapiFetch.initial.minified,
+    openapiFetch.initial.gzip,
+    `leaves ${bytes(CORE_BUDGET - openapiFetch.initial.gzip)} of the core's budget`,
+  ],
+  [
+    "reference: the core without openapi-fetch",
+    ownShare.initial.minified,
+    ownShare.initial.gzip,
+    "this package's own code",
+  ],
 ];
 
 console.log("src/index.ts (the source of dist/esm/index.js) bundled with its dependencies, split and");
 console.log("minified by esbuild, each file gzipped at level 6; 1 kB = 1024 bytes.\n");
 console.log(`${"".padEnd(48)}${"minified".padStart(11)}${"gzip".padStart(10)}${"gzip".padStart(10)}`);
 for (const [label, minified, gzip, note] of table) {
-  console.log(`${label.padEnd(48)}${bytes(minified).padStart(11)}${bytes(gzip).padStart(10)}${kb(gzip).padStart(10)}  ${note}`.trimEnd());
+  console.log(
+    `${label.padEnd(48)}${bytes(minified).padStart(11)}${bytes(gzip).padStart(10)}${kb(gzip).padStart(10)}  ${note}`.trimEnd(),
+  );
 }
 
 /** Minified bytes by package or source folder: where a budget would have to be found. */
@@ -46,6 +73,8 @@ function breakdown(part: Part): [string, number][] {
 
 console.log("\nthe core client's minified bytes by where they come from:");
 for (const [group, minified] of breakdown(core.initial)) {
-  console.log(`  ${group.padEnd(46)}${bytes(minified).padStart(11)}${`${((100 * minified) / core.initial.minified).toFixed(0)}%`.padStart(10)}`);
+  console.log(
+    `  ${group.padEnd(46)}${bytes(minified).padStart(11)}${`${((100 * minified) / core.initial.minified).toFixed(0)}%`.padStart(10)}`,
+  );
 }
 process.exitCode = core.initial.gzip > CORE_BUDGET || entry.initial.gzip > DEFAULT_ENTRY_LIMIT ? 1 : 0;

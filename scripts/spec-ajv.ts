@@ -19,7 +19,11 @@ const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
 function int32Bounds(node: Record<string, unknown>): Record<string, unknown> {
   if (node.format !== "int32") return node;
   const { format: _format, ...rest } = node;
-  return { ...rest, minimum: Math.max(Number(node.minimum ?? INT32.minimum), INT32.minimum), maximum: Math.min(Number(node.maximum ?? INT32.maximum), INT32.maximum) };
+  return {
+    ...rest,
+    minimum: Math.max(Number(node.minimum ?? INT32.minimum), INT32.minimum),
+    maximum: Math.min(Number(node.maximum ?? INT32.maximum), INT32.maximum),
+  };
 }
 
 /**
@@ -33,11 +37,11 @@ export function prepare(node: unknown, inProperties = false): unknown {
     Object.entries(inProperties ? node : int32Bounds(node as Record<string, unknown>))
       .filter(([key]) => inProperties || !ANNOTATIONS.has(key))
       .map(([key, value]) => [
-      key,
-      key === "$ref" && typeof value === "string"
-        ? value.replace("#/components/schemas/", SCHEMA_BASE)
-        : prepare(value, !inProperties && key === "properties"),
-    ]),
+        key,
+        key === "$ref" && typeof value === "string"
+          ? value.replace("#/components/schemas/", SCHEMA_BASE)
+          : prepare(value, !inProperties && key === "properties"),
+      ]),
   );
 }
 

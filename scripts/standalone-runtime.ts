@@ -70,13 +70,13 @@ type Helper = keyof typeof HELPERS;
  * used by formatMinimum and friends, which the spec does not use); its uri is a function.
  */
 const REPLACEMENTS: Record<string, { expression: string; uses: Helper[] }> = {
-  'ajv/dist/runtime/ucs2length.default': { expression: "__ucs2length", uses: ["__ucs2length"] },
-  'ajv-formats/dist/formats.fullFormats.date': { expression: "{ validate: __date }", uses: ["__date"] },
+  "ajv/dist/runtime/ucs2length.default": { expression: "__ucs2length", uses: ["__ucs2length"] },
+  "ajv-formats/dist/formats.fullFormats.date": { expression: "{ validate: __date }", uses: ["__date"] },
   'ajv-formats/dist/formats.fullFormats["date-time"]': {
     expression: "{ validate: __dateTime }",
     uses: ["__date", "__dateTime"],
   },
-  'ajv-formats/dist/formats.fullFormats.uri': { expression: "__uri", uses: ["__uri"] },
+  "ajv-formats/dist/formats.fullFormats.uri": { expression: "__uri", uses: ["__uri"] },
 };
 
 const REQUIRE = /const (\w+) = require\("([^"]+)"\)((?:\.\w+|\["[\w-]+"\])*);/g;
@@ -103,7 +103,8 @@ export function inlineRuntime(code: string): string {
   // In declaration order, so a helper comes after the ones it calls.
   const prelude = (Object.keys(HELPERS) as Helper[]).filter((h) => used.has(h)).map((h) => HELPERS[h]);
   for (const [, declared] of prelude.join("\n").matchAll(/(?:function|const) (__\w+)/g)) {
-    if (new RegExp(`\\b${declared}\\b`).test(code)) throw new Error(`ajv's standalone code already uses the name ${declared}.`);
+    if (new RegExp(`\\b${declared}\\b`).test(code))
+      throw new Error(`ajv's standalone code already uses the name ${declared}.`);
   }
   const banner = "// ES versions of ajv's runtime helpers, inlined by scripts/standalone-runtime.ts: no imports.";
   return [...(prelude.length > 0 ? [banner, ...prelude] : []), replaced].join("\n");

@@ -8,7 +8,12 @@ import { RequestValidationError } from "./errors/index.js";
 import { OutgoingRequest, type OutgoingInit } from "./transport/outgoing-request.js";
 import { ReadResponse, UNPARSED } from "./transport/read-response.js";
 import { createResilientFetch, type TransportOptions } from "./transport/resilient-fetch.js";
-import { safeBodySerializer, safePathSerializer, safeQuerySerializer, UNNAMED_REQUEST } from "./transport/serializers.js";
+import {
+  safeBodySerializer,
+  safePathSerializer,
+  safeQuerySerializer,
+  UNNAMED_REQUEST,
+} from "./transport/serializers.js";
 import { validateBeforeSending } from "./validation/lazy.js";
 
 export type OrderClient = Client<paths, "application/json"> & {
@@ -56,7 +61,11 @@ function withParsedData(result: CallResult): CallResult {
  */
 const describeReplacedAnswers: Middleware = {
   onResponse({ request, response, schemaPath }) {
-    ReadResponse.describe(response, { method: request.method, url: request.url, operation: `${request.method} ${schemaPath}` });
+    ReadResponse.describe(response, {
+      method: request.method,
+      url: request.url,
+      operation: `${request.method} ${schemaPath}`,
+    });
     return undefined;
   },
 };
@@ -79,7 +88,11 @@ const nameReplacedRequests: Middleware = {
  * its path, query and body against the spec before anything is sent. Once middleware is
  * registered (or given to a call), calls build standard Requests, which middleware expects.
  */
-function wrapMethods(client: Client<paths, "application/json">, validate: boolean, transportWith: (fetch: TransportOptions["fetch"]) => TransportOptions["fetch"]): void {
+function wrapMethods(
+  client: Client<paths, "application/json">,
+  validate: boolean,
+  transportWith: (fetch: TransportOptions["fetch"]) => TransportOptions["fetch"],
+): void {
   let middlewareRegistered = false;
   const use = client.use;
   client.use = (...middleware) => {
@@ -102,7 +115,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     if (!init?.params?.path && path.includes("{")) options.params = { ...init?.params, path: {} };
     if (init?.middleware?.length) {
       // The call's own middleware is run after the client's: it gets the same bookends.
-      options.middleware = [...(middlewareRegistered ? [] : [describeReplacedAnswers]), ...init.middleware, nameReplacedRequests];
+      options.middleware = [
+        ...(middlewareRegistered ? [] : [describeReplacedAnswers]),
+        ...init.middleware,
+        nameReplacedRequests,
+      ];
     }
     if (withMiddleware(init)) options.Request = Request;
     // Timeouts, retries and the redirect rules hold for a call's own fetch as well.
@@ -112,7 +129,11 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
   const named: Send = (method, path, init) => {
     const operation = `${method} ${path}`;
     if (init?.body !== undefined && (method === "GET" || method === "HEAD")) {
-      return Promise.reject(new RequestValidationError(operation, [{ path: "body", rule: "noBody", message: `a ${method} request cannot carry a body` }]));
+      return Promise.reject(
+        new RequestValidationError(operation, [
+          { path: "body", rule: "noBody", message: `a ${method} request cannot carry a body` },
+        ]),
+      );
     }
     // A per-call baseUrl gets the client's own checks: the credentials go there too.
     const sent =
@@ -127,7 +148,9 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     const parsed = sent.then(
       (result) => withErrorBody(ownParse ? (result as CallResult) : withParsedData(result as CallResult)),
       (error: unknown) => {
-        throw error instanceof RequestValidationError && error.operation === UNNAMED_REQUEST ? new RequestValidationError(operation, [...error.violations]) : error;
+        throw error instanceof RequestValidationError && error.operation === UNNAMED_REQUEST
+          ? new RequestValidationError(operation, [...error.violations])
+          : error;
       },
     );
     if (!withMiddleware(init)) return parsed;
@@ -139,12 +162,19 @@ function wrapMethods(client: Client<paths, "application/json">, validate: boolea
     });
   };
   const checked: Send = async (method, path, init) => {
-    await validateBeforeSending(`${method} ${path}`, { path: init?.params?.path, query: init?.params?.query, body: init?.body });
+    await validateBeforeSending(`${method} ${path}`, {
+      path: init?.params?.path,
+      query: init?.params?.query,
+      body: init?.body,
+    });
     return named(method, path, init);
   };
   const call = validate ? checked : named;
-  for (const method of METHODS) Object.assign(client, { [method]: (path: string, init?: CallInit) => call(method, path, init) });
-  Object.assign(client, { request: (method: string, path: string, init?: CallInit) => call(method.toUpperCase(), path, init) });
+  for (const method of METHODS)
+    Object.assign(client, { [method]: (path: string, init?: CallInit) => call(method, path, init) });
+  Object.assign(client, {
+    request: (method: string, path: string, init?: CallInit) => call(method.toUpperCase(), path, init),
+  });
 }
 
 /**
@@ -179,6 +209,10 @@ export function createAdmittingOrderClient(options: OrderClientOptions, admit: T
     // Kept in openapi-fetch's closure: not readable back from the client or its middleware options.
     headers: { Authorization: basicAuthorization(config.clientKey, config.apiToken), Accept: "application/json" },
   });
-  wrapMethods(client, options.validateRequests !== false, (fetch) => createResilientFetch({ ...transportOptions, fetch }) as TransportOptions["fetch"]);
+  wrapMethods(
+    client,
+    options.validateRequests !== false,
+    (fetch) => createResilientFetch({ ...transportOptions, fetch }) as TransportOptions["fetch"],
+  );
   return Object.assign(client, { baseUrl: config.baseUrl });
 }

@@ -60,9 +60,7 @@ function resolveBaseUrl(options: OrderClientOptions, env: Env): string {
   if (options.baseUrl !== undefined) return normalizeBaseUrl(options.baseUrl);
   const region = options.region ?? nonEmpty(env.CDP_REGION)?.toLowerCase();
   if (region === undefined) {
-    throw new ConfigurationError(
-      `No region: pass region (${REGIONS.join(", ")}) or baseUrl, or set CDP_REGION.`,
-    );
+    throw new ConfigurationError(`No region: pass region (${REGIONS.join(", ")}) or baseUrl, or set CDP_REGION.`);
   }
   if (!isRegion(region)) {
     throw new ConfigurationError(`Unknown region "${region}"; expected one of ${REGIONS.join(", ")}.`);
@@ -76,7 +74,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 function checkRange(name: string, value: number | undefined, min: number, integer = false): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !(value >= min && value <= MAX_TIMER_MS) || (integer && !Number.isInteger(value))) {
-    throw new ConfigurationError(`${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${MAX_TIMER_MS}; got ${String(value)}.`);
+    throw new ConfigurationError(
+      `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${MAX_TIMER_MS}; got ${String(value)}.`,
+    );
   }
 }
 
@@ -113,7 +113,9 @@ function checkKinds(options: OrderClientOptions): void {
     const value: unknown = options[name as keyof OrderClientOptions];
     if (value === undefined || (value !== null && kinds.includes(typeof value))) continue;
     const expected = kinds.join(" or ");
-    throw new ConfigurationError(`${name} must be ${expected.startsWith("object") ? "an" : "a"} ${expected}; got ${value === null ? "null" : typeof value}.`);
+    throw new ConfigurationError(
+      `${name} must be ${expected.startsWith("object") ? "an" : "a"} ${expected}; got ${value === null ? "null" : typeof value}.`,
+    );
   }
 }
 

@@ -19,12 +19,19 @@ export function withErrorBody<Result extends { error?: unknown; response: Respon
   const { error, response } = result;
   if (response.ok) return result;
   const { status } = response;
-  const fields = typeof error === "object" && error !== null && !Array.isArray(error) ? (error as Record<string, unknown>) : undefined;
+  const fields =
+    typeof error === "object" && error !== null && !Array.isArray(error)
+      ? (error as Record<string, unknown>)
+      : undefined;
   let completed: object;
   if (typeof fields?.message === "string") {
     const hasStatus = typeof fields.status === "number" || typeof fields.status === "string";
     if (hasStatus && typeof fields.code === "number") return result;
-    completed = { ...fields, status: hasStatus ? fields.status : status, code: typeof fields.code === "number" ? fields.code : status };
+    completed = {
+      ...fields,
+      status: hasStatus ? fields.status : status,
+      code: typeof fields.code === "number" ? fields.code : status,
+    };
   } else {
     // Kept as ApiError.bodyText keeps it.
     const text = textOf(error);

@@ -39,7 +39,10 @@ function log(logger: Logger, event: ClientEvent): unknown {
     case "request":
       return logger.debug?.(`${event.method} ${event.url} (attempt ${event.attempt})`, event);
     case "retry":
-      return logger.warn?.(`${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`, event);
+      return logger.warn?.(
+        `${event.method} ${event.url}: ${event.reason}; retry ${event.attempt} in ${Math.round(event.delayMs)} ms`,
+        event,
+      );
     case "error":
       return logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
     case "aborted":

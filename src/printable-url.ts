@@ -25,6 +25,7 @@ export function printableUrl(href: string, base?: string): string {
   }
   const at = text.lastIndexOf("@");
   const cut = at === -1 ? text : `${SCHEME.exec(text)?.[0] ?? ""}//…@${text.slice(at + 1)}`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it encodes.
   const shown = cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, encodeURIComponent);
   return shown.length > MAX_UNPARSED ? `${shown.slice(0, MAX_UNPARSED)}…` : shown;
 }

@@ -21,5 +21,10 @@ export async function unwrap<R extends FetchResult>(result: Promise<R> | R): Pro
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const described = ReadResponse.requestOf(response) ?? { method: "UNKNOWN", url: response.url };
-  throw createApiError({ ...described, status: response.status, headers: response.headers, body: readErrorBody(error) });
+  throw createApiError({
+    ...described,
+    status: response.status,
+    headers: response.headers,
+    body: readErrorBody(error),
+  });
 }

@@ -51,14 +51,21 @@ describe("npm run demo", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toContain("Using the embedded mock");
     const positions = STEPS.map((line) => stdout.indexOf(line));
-    expect(positions.every((position) => position >= 0), stdout).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      stdout,
+    ).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(stdout).toContain(`guest ref ${EXAMPLE_GUEST_REF}`);
-    expect(stdout).toContain("deleted order item extension, order extension, consumer, order item, order item, contact, order");
+    expect(stdout).toContain(
+      "deleted order item extension, order extension, consumer, order item, order item, contact, order",
+    );
     expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^Finished: all 9 steps ok/);
   });
 
-  it("refuses an unknown region with a ConfigurationError and never prints the token", { timeout: 60_000 }, async () => {
+  it("refuses an unknown region with a ConfigurationError and never prints the token", {
+    timeout: 60_000,
+  }, async () => {
     const token = "tok-3f9a-never-print-me";
     const { code, stdout, stderr } = await runDemoScript({
       CDP_CLIENT_KEY: "demo-key",
@@ -77,11 +84,14 @@ describe("runDemo when a step fails", () => {
   it("names the step, the HTTP status and CDP's message, and still deletes what was created", async () => {
     const order = { ref: "o-1", href: "https://cdp.test/v2.1/orders/o-1", referenceId: "demo-1", price: 125 };
     const unauthorized = { status: "UNAUTHORIZED", code: 401, message: "Authentication credentials are required." };
-    const { client, requests } = observedClient(({ method, url }) => {
-      if (method === "DELETE") return new Response(null, { status: url.endsWith("/orders/o-1") ? 500 : 204 });
-      if (url.endsWith("/v2.1/orders")) return Response.json(order, { status: 201 });
-      return Response.json(unauthorized, { status: 401 });
-    }, { retry: { maxRetries: 0 } });
+    const { client, requests } = observedClient(
+      ({ method, url }) => {
+        if (method === "DELETE") return new Response(null, { status: url.endsWith("/orders/o-1") ? 500 : 204 });
+        if (url.endsWith("/v2.1/orders")) return Response.json(order, { status: 201 });
+        return Response.json(unauthorized, { status: 401 });
+      },
+      { retry: { maxRetries: 0 } },
+    );
     const lines: string[] = [];
     const failure = await runDemo(client, (line) => lines.push(line)).catch((error: unknown) => error);
 
@@ -92,10 +102,12 @@ describe("runDemo when a step fails", () => {
     );
     // Only the order was created, so only the order is deleted; its failure is reported
     // without replacing the original reason.
-    expect(requests.filter((r) => r.method === "DELETE").map((r) => r.url)).toEqual(["https://cdp.test/v2.1/orders/o-1"]);
+    expect(requests.filter((r) => r.method === "DELETE").map((r) => r.url)).toEqual([
+      "https://cdp.test/v2.1/orders/o-1",
+    ]);
     expect(cleanup?.message).toMatch(/^Step 9 .* failed: could not delete order o-1: HTTP 500/);
     expect(lines).toEqual([
-      expect.stringMatching(/^1\/9 Create the order \.\.\. ok  ref o-1/),
+      expect.stringMatching(/^1\/9 Create the order \.\.\. ok {2}ref o-1/),
       "2/9 Create the order contact ... FAILED",
       "9/9 Delete what was created (cleanup after the failure) ... FAILED",
     ]);

@@ -32,7 +32,10 @@ export async function buildClient(): Promise<BuiltClient> {
     target: "es2022",
     logLevel: "silent",
   });
-  return { url: pathToFileURL(join(dir, "index.mjs")).href, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: pathToFileURL(join(dir, "index.mjs")).href,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export async function importClient(url: string): Promise<ClientModule> {

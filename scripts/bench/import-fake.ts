@@ -12,7 +12,9 @@ export interface FakeProcess {
 }
 
 export async function startFakeProcess(latencyMs: number): Promise<FakeProcess> {
-  const child = forkTypeScript(new URL("../../test/fake-cdp/main.ts", import.meta.url), { FAKE_LATENCY_MS: String(latencyMs) });
+  const child = forkTypeScript(new URL("../../test/fake-cdp/main.ts", import.meta.url), {
+    FAKE_LATENCY_MS: String(latencyMs),
+  });
   const next = answersOf<FromFake>(child, "the fake");
   const { url } = await next("ready");
   return {

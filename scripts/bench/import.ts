@@ -30,7 +30,9 @@ async function importOnce(fake: FakeProcess, dir: string, prefix: string, orders
   writeFileSync(input, toNdjson(sampleOrders(orders, { prefix, items: 2, consumersAndExtensions: false })));
   const env = { CDP_CLIENT_KEY: FAKE_CREDENTIALS.clientKey, CDP_API_TOKEN: FAKE_CREDENTIALS.apiToken };
   // Configured as `cdp-orders import` configures it.
-  const { client, gate, fetch } = createCliClient({ "base-url": fake.url } as CliValues, env, concurrency, { validateRequests: false });
+  const { client, gate, fetch } = createCliClient({ "base-url": fake.url } as CliValues, env, concurrency, {
+    validateRequests: false,
+  });
   const before = await fake.stats();
   const started = performance.now();
   const summary = await runImport({
@@ -55,7 +57,10 @@ async function importOnce(fake: FakeProcess, dir: string, prefix: string, orders
 }
 
 /** Imports `orders` orders once per concurrency, after a small untimed warm-up run. */
-export async function measureImports(fake: FakeProcess, options: { orders: number; latencyMs: number; concurrencies: readonly number[] }): Promise<ImportResult[]> {
+export async function measureImports(
+  fake: FakeProcess,
+  options: { orders: number; latencyMs: number; concurrencies: readonly number[] },
+): Promise<ImportResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "cdp-orders-bench-"));
   try {
     await importOnce(fake, dir, "WARMUP", 50, 4);

@@ -94,9 +94,19 @@ export interface ListingVariant {
 export function listingVariants(pages: number): ListingVariant[] {
   const maxPages = pages + 1;
   return [
-    { case: "loop", name: "hand-written fetch loop (next.href)", concurrency: 1, list: (url) => handWrittenListing(url, maxPages) },
+    {
+      case: "loop",
+      name: "hand-written fetch loop (next.href)",
+      concurrency: 1,
+      list: (url) => handWrittenListing(url, maxPages),
+    },
     { case: "paginate-1", name: "paginate, concurrency 1", concurrency: 1, list: (url) => iteratorListing(url, 1) },
-    { case: "paginate-default", name: "paginate, concurrency 4 (default)", concurrency: 4, list: (url) => iteratorListing(url, 4) },
+    {
+      case: "paginate-default",
+      name: "paginate, concurrency 4 (default)",
+      concurrency: 4,
+      list: (url) => iteratorListing(url, 4),
+    },
     { case: "paginate-8", name: "paginate, concurrency 8", concurrency: 8, list: (url) => iteratorListing(url, 8) },
     {
       case: "raw-window-8",

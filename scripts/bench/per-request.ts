@@ -33,7 +33,9 @@ function rawFetchContender(baseUrl: string, method: BenchMethod): Contender {
     run:
       method === "GET"
         ? async () => {
-            const response = await fetch(getUrl, { headers: { Authorization: AUTHORIZATION, Accept: "application/json" } });
+            const response = await fetch(getUrl, {
+              headers: { Authorization: AUTHORIZATION, Accept: "application/json" },
+            });
             expectStatus(response, 200, "raw fetch");
             return response.json();
           }
@@ -58,8 +60,14 @@ function typedClientContender(name: string, client: TypedClient, method: BenchMe
     name,
     run:
       method === "GET"
-        ? async () => expectStatus((await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } })).response, 200, name)
-        : async () => expectStatus((await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM })).response, 201, name),
+        ? async () =>
+            expectStatus(
+              (await client.GET(ITEMS_TEMPLATE, { params: { path, query: PAGE_QUERY } })).response,
+              200,
+              name,
+            )
+        : async () =>
+            expectStatus((await client.POST(ITEMS_TEMPLATE, { params: { path }, body: NEW_ITEM })).response, 201, name),
   };
 }
 
@@ -98,14 +106,26 @@ export const OUR_CLIENT_UNVALIDATED = "our client, validation off";
  * The ways of sending one request that section (a) compares; the first is the reference the
  * others are divided by. Add a contender here to give it its own row.
  */
-export function perRequestContenders(baseUrl: string, method: BenchMethod, createOrderClient: ClientModule["createOrderClient"]): Contender[] {
+export function perRequestContenders(
+  baseUrl: string,
+  method: BenchMethod,
+  createOrderClient: ClientModule["createOrderClient"],
+): Contender[] {
   return [
     rawFetchContender(baseUrl, method),
-    typedClientContender("bare openapi-fetch", createClient<paths, "application/json">({ baseUrl, headers: { Authorization: AUTHORIZATION } }), method),
+    typedClientContender(
+      "bare openapi-fetch",
+      createClient<paths, "application/json">({ baseUrl, headers: { Authorization: AUTHORIZATION } }),
+      method,
+    ),
     typedClientContender("layer: openapi-fetch, no Request built", layerClient(baseUrl, sendParts), method),
     typedClientContender("layer: the same + a timeout signal", layerClient(baseUrl, sendPartsWithTimeout), method),
     typedClientContender(OUR_CLIENT, createOrderClient({ baseUrl, ...BENCH_CREDENTIALS }), method),
-    typedClientContender(OUR_CLIENT_UNVALIDATED, createOrderClient({ baseUrl, ...BENCH_CREDENTIALS, validateRequests: false }), method),
+    typedClientContender(
+      OUR_CLIENT_UNVALIDATED,
+      createOrderClient({ baseUrl, ...BENCH_CREDENTIALS, validateRequests: false }),
+      method,
+    ),
   ];
 }
 

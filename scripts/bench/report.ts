@@ -24,7 +24,14 @@ function verdict(value: number, target: number, direction: "at most" | "at least
   return met ? `${bound}: met` : `${bound}: MISSED (${off})`;
 }
 
-export type Row = [section: string, variant: string, requests: string, result: string, comparison: string, target: string];
+export type Row = [
+  section: string,
+  variant: string,
+  requests: string,
+  result: string,
+  comparison: string,
+  target: string,
+];
 
 /** The middle value; the mean of the two middle ones for an even count. */
 export function median(values: number[]): number {
@@ -34,10 +41,13 @@ export function median(values: number[]): number {
 }
 
 /** Each process's mean for `over` divided by its mean for `under`. */
-const perProcess = (over: PerRequestResult, under: PerRequestResult) => over.processMeans.map((mean, i) => mean / under.processMeans[i]!);
+const perProcess = (over: PerRequestResult, under: PerRequestResult) =>
+  over.processMeans.map((mean, i) => mean / under.processMeans[i]!);
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const spread = (values: number[], format: (value: number) => string) =>
-  values.length > 1 ? ` (${format(Math.min(...values))} to ${format(Math.max(...values))} in ${values.length} processes)` : "";
+  values.length > 1
+    ? ` (${format(Math.min(...values))} to ${format(Math.max(...values))} in ${values.length} processes)`
+    : "";
 
 const percent = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
 
@@ -53,7 +63,16 @@ function validationCostRow(method: string, results: PerRequestResult[], ours: st
       ? `≤ +${TARGETS.validationCost * 100}%: ${cost <= TARGETS.validationCost ? "met" : `MISSED (${percent(cost - TARGETS.validationCost)} over)`}`
       : "";
   const micros = mean(on.processMeans) - mean(off.processMeans);
-  return [[`(a) ${method}, per request, no latency`, "validation cost (on vs off)", "", `${micros.toFixed(1)} µs`, `${percent(cost)} per request${spread(costs, percent)}`, target]];
+  return [
+    [
+      `(a) ${method}, per request, no latency`,
+      "validation cost (on vs off)",
+      "",
+      `${micros.toFixed(1)} µs`,
+      `${percent(cost)} per request${spread(costs, percent)}`,
+      target,
+    ],
+  ];
 }
 
 /** The validator alone, timed in process, against our client's time per request. */
@@ -61,7 +80,16 @@ export function validationAloneRow(method: string, micros: number, results: PerR
   const on = results.find((r) => r.name === ours);
   if (!on) return [];
   const share = `${((micros / mean(on.processMeans)) * 100).toFixed(2)}% of our client's request`;
-  return [[`(a) ${method}, per request, no latency`, "validation alone, timed in process", "", `${micros.toFixed(2)} µs`, share, ""]];
+  return [
+    [
+      `(a) ${method}, per request, no latency`,
+      "validation alone, timed in process",
+      "",
+      `${micros.toFixed(2)} µs`,
+      share,
+      "",
+    ],
+  ];
 }
 
 /**
@@ -97,7 +125,7 @@ export function listingRows(title: string, results: ListingResult[]): Row[] {
   return results.map((r) => {
     const speedup = loop.wallMs / r.wallMs;
     const toIdeal = r.wallMs / r.idealMs;
-    const comparison = `${ratio(toIdeal)} ideal ${integer(r.idealMs)} ms` + (r === loop ? "" : `; speed-up ${ratio(speedup)}`);
+    const comparison = `${ratio(toIdeal)} ideal ${integer(r.idealMs)} ms${r === loop ? "" : `; speed-up ${ratio(speedup)}`}`;
     const target =
       r.case === "paginate-default"
         ? `speed-up ${verdict(speedup, TARGETS.defaultSpeedup, "at least")}`

@@ -34,7 +34,10 @@ function shuffle(order: number[], random: () => number): void {
   }
 }
 
-export async function measureSideBySide(contenders: readonly Contender[], options: SideBySideOptions): Promise<Measurement[]> {
+export async function measureSideBySide(
+  contenders: readonly Contender[],
+  options: SideBySideOptions,
+): Promise<Measurement[]> {
   for (const contender of contenders) {
     for (let i = 0; i < options.warmupCalls; i++) await contender.run();
   }
@@ -49,5 +52,9 @@ export async function measureSideBySide(contenders: readonly Contender[], option
       totalMs[index]! += performance.now() - started;
     }
   }
-  return contenders.map((contender, i) => ({ name: contender.name, calls: options.calls, meanMicros: (totalMs[i]! * 1000) / options.calls }));
+  return contenders.map((contender, i) => ({
+    name: contender.name,
+    calls: options.calls,
+    meanMicros: (totalMs[i]! * 1000) / options.calls,
+  }));
 }

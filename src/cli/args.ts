@@ -73,7 +73,17 @@ export class UsageError extends Error {
 // The options each command reads; the connection's and help are shared.
 const SHARED = ["region", "base-url", "client-key", "api-token", "timeout", "concurrency", "help"];
 const OPTIONS_OF: Record<"import" | "export", ReadonlySet<string>> = {
-  import: new Set([...SHARED, "dry-run", "resume", "journal", "report", "quiet", "json", "progress-interval", "settle"]),
+  import: new Set([
+    ...SHARED,
+    "dry-run",
+    "resume",
+    "journal",
+    "report",
+    "quiet",
+    "json",
+    "progress-interval",
+    "settle",
+  ]),
   export: new Set([...SHARED, "guest-ref", "reference-id", "expand"]),
 };
 
@@ -83,35 +93,51 @@ export interface ParsedCommandLine {
   values: CliValues;
 }
 
-export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
-  let parsed;
+function parseStrictly(argv: readonly string[]) {
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const parsed = parseStrictly(argv);
   const [command, ...positionals] = parsed.positionals;
   if (parsed.values.help || command === "help") return { command: "help", positionals, values: parsed.values };
   if (command === undefined) throw new UsageError("Give a command: import or export.");
   if (command !== "import" && command !== "export") throw new UsageError(`Unknown command "${command}".`);
   // An option of the other command would be ignored without a word (export --dry-run sends).
   const foreign = Object.keys(parsed.values).filter((name) => !OPTIONS_OF[command].has(name));
-  if (foreign.length > 0) throw new UsageError(`${command} does not take ${foreign.map((name) => `--${name}`).join(", ")}.`);
+  if (foreign.length > 0)
+    throw new UsageError(`${command} does not take ${foreign.map((name) => `--${name}`).join(", ")}.`);
   return { command, positionals, values: parsed.values };
 }
 
 /** A whole number within bounds, from a flag; the flag's default when absent. */
-export function integerFlag(values: CliValues, name: "concurrency", fallback: number, min: number, max: number): number {
+export function integerFlag(
+  values: CliValues,
+  name: "concurrency",
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   // Digits only: Number() would also read " 8 ", "0x10" and "1e1".
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
   return value;
 }
 
 /** A number of seconds, from a flag, as milliseconds: above 0 (or 0 itself when allowed), at most 3600. */
-export function secondsFlag(values: CliValues, name: "timeout" | "progress-interval" | "settle", fallbackMs: number, allowZero = false): number {
+export function secondsFlag(
+  values: CliValues,
+  name: "timeout" | "progress-interval" | "settle",
+  fallbackMs: number,
+  allowZero = false,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallbackMs;
   const value = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;

@@ -27,18 +27,26 @@ export function requestTimings(values: CliValues): { timeoutMs: number; deadline
   const timeoutMs = secondsFlag(values, "timeout", 30_000);
   const { maxRetries, maxDelayMs } = DEFAULT_RETRY;
   const longestWait = Math.max(maxDelayMs, MAX_PAUSE_MS);
-  return { timeoutMs, deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + longestWait * maxRetries) };
+  return {
+    timeoutMs,
+    deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + longestWait * maxRetries),
+  };
 }
 
 /**
  * Where and how the commands connect, checked: a dry run, which needs no credentials,
  * refuses what the run itself would.
  */
-export function connectionSettings(values: CliValues, env: Record<string, string | undefined>): { region: Region | undefined; baseUrl: string | undefined; timeoutMs: number; deadlineMs: number } {
+export function connectionSettings(
+  values: CliValues,
+  env: Record<string, string | undefined>,
+): { region: Region | undefined; baseUrl: string | undefined; timeoutMs: number; deadlineMs: number } {
   const baseUrl = values["base-url"];
   const region = values.region ?? (baseUrl === undefined ? env.CDP_REGION?.trim().toLowerCase() : undefined);
-  if (region !== undefined && baseUrl !== undefined) throw new UsageError("Give either --region or --base-url, not both.");
-  if (region !== undefined && !isRegion(region)) throw new UsageError(`Unknown region "${region}"; expected ap, eu, jp or us.`);
+  if (region !== undefined && baseUrl !== undefined)
+    throw new UsageError("Give either --region or --base-url, not both.");
+  if (region !== undefined && !isRegion(region))
+    throw new UsageError(`Unknown region "${region}"; expected ap, eu, jp or us.`);
   if (baseUrl !== undefined) normalizeBaseUrl(baseUrl);
   return { region, baseUrl, ...requestTimings(values) };
 }
@@ -64,7 +72,11 @@ export function createCliClient(
  * as long as the rate gate pauses for one: the gate makes every worker wait it out anyway,
  * and the client's own default (20 s) would end the request where the gate waits.
  */
-export function cliClientOptions(values: CliValues, env: Record<string, string | undefined>, options: { validateRequests?: boolean } = {}): OrderClientOptions {
+export function cliClientOptions(
+  values: CliValues,
+  env: Record<string, string | undefined>,
+  options: { validateRequests?: boolean } = {},
+): OrderClientOptions {
   const { region, baseUrl, timeoutMs, deadlineMs } = connectionSettings(values, env);
   return {
     region,

@@ -28,31 +28,51 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
     signal.throwIfAborted();
     return new Promise<Response>((resolve, reject) => {
       const send = protocol === "https:" ? httpsRequest : httpRequest;
-      const outgoing = send(url, { method: request.method, headers, agent: agents[protocol] }, (incoming: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("error", fail);
-        incoming.on("aborted", () => fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" })));
-        incoming.on("end", () => {
-          signal.removeEventListener("abort", onAbort);
-          if (!incoming.complete) return fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" }));
-          const answerHeaders = new Headers();
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, one);
-          }
-          const status = incoming.statusCode ?? 0;
-          if (status < 200 || status > 599) {
-            // No Response can hold it; the transport ends the call with this, as it does for fetch.
-            const described = { method: request.method, url: request.url, operation: undefined };
-            return reject(outsideHttpStatus(status, described, answerHeaders.get("content-type"), Buffer.concat(chunks).toString()));
-          }
-          const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";
-          // The status text is set as received: Response's constructor refuses some bytes in it.
-          const response = new Response(empty ? null : Buffer.concat(chunks), { status, headers: answerHeaders });
-          Object.defineProperties(response, { url: { value: request.url }, statusText: { value: incoming.statusMessage ?? "" } });
-          resolve(response);
-        });
-      });
+      const outgoing = send(
+        url,
+        { method: request.method, headers, agent: agents[protocol] },
+        (incoming: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+          incoming.on("error", fail);
+          incoming.on("aborted", () =>
+            fail(Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" })),
+          );
+          incoming.on("end", () => {
+            signal.removeEventListener("abort", onAbort);
+            if (!incoming.complete)
+              return fail(
+                Object.assign(new Error("the connection closed before the whole answer"), { code: "ECONNRESET" }),
+              );
+            const answerHeaders = new Headers();
+            for (const [name, value] of Object.entries(incoming.headers)) {
+              for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+                answerHeaders.append(name, one);
+            }
+            const status = incoming.statusCode ?? 0;
+            if (status < 200 || status > 599) {
+              // No Response can hold it; the transport ends the call with this, as it does for fetch.
+              const described = { method: request.method, url: request.url, operation: undefined };
+              return reject(
+                outsideHttpStatus(
+                  status,
+                  described,
+                  answerHeaders.get("content-type"),
+                  Buffer.concat(chunks).toString(),
+                ),
+              );
+            }
+            const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";
+            // The status text is set as received: Response's constructor refuses some bytes in it.
+            const response = new Response(empty ? null : Buffer.concat(chunks), { status, headers: answerHeaders });
+            Object.defineProperties(response, {
+              url: { value: request.url },
+              statusText: { value: incoming.statusMessage ?? "" },
+            });
+            resolve(response);
+          });
+        },
+      );
       function fail(error: unknown) {
         signal.removeEventListener("abort", onAbort);
         reject(new TypeError("fetch failed", { cause: error }));

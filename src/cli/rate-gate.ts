@@ -37,7 +37,8 @@ export class RateGate {
   private readonly waiting: (() => void)[] = [];
 
   constructor(options: RateGateOptions) {
-    if (!Number.isSafeInteger(options.maxInFlight) || options.maxInFlight < 1) throw new RangeError("maxInFlight must be a positive integer");
+    if (!Number.isSafeInteger(options.maxInFlight) || options.maxInFlight < 1)
+      throw new RangeError("maxInFlight must be a positive integer");
     this.max = options.maxInFlight;
     this.limit = options.maxInFlight;
     this.defaultPauseMs = options.defaultPauseMs ?? 1_000;
@@ -119,6 +120,7 @@ export class RateGate {
 export function admitThrough(gate: RateGate) {
   return async (signal: AbortSignal | undefined) => {
     await gate.acquire(signal);
-    return (response: Response | undefined) => gate.release(response?.status, response?.headers.get("retry-after") ?? null);
+    return (response: Response | undefined) =>
+      gate.release(response?.status, response?.headers.get("retry-after") ?? null);
   };
 }

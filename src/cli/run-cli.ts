@@ -9,7 +9,13 @@ import { runExport, type OrderSelector } from "./export/run-export.js";
 import { journalPathFor } from "./import/journal.js";
 import { barReporter, jsonReporter, plainReporter, quietReporter, type ProgressReporter } from "./import/progress.js";
 import { describeSummary } from "./import/report.js";
-import { DEFAULT_SETTLE_MS, ImportUsageError, INTERRUPTED_EXIT_CODE, runImport, type ImportStop } from "./import/run-import.js";
+import {
+  DEFAULT_SETTLE_MS,
+  ImportUsageError,
+  INTERRUPTED_EXIT_CODE,
+  runImport,
+  type ImportStop,
+} from "./import/run-import.js";
 import { guardOutput } from "./output-guard.js";
 
 export interface CliIo {
@@ -34,7 +40,13 @@ function progressReporter(values: CliValues, io: CliIo, stdout: Output, stderr: 
   return plainReporter(stderr.write, secondsFlag(values, "progress-interval", 5_000));
 }
 
-async function importCommand(positionals: string[], values: CliValues, io: CliIo, stdout: Output, stderr: Output): Promise<number> {
+async function importCommand(
+  positionals: string[],
+  values: CliValues,
+  io: CliIo,
+  stdout: Output,
+  stderr: Output,
+): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("import takes one file: cdp-orders import <file.ndjson>.");
   const input = resolve(positionals[0]!);
   const journalPath = values.journal ? resolve(values.journal) : journalPathFor(input);
@@ -78,8 +90,10 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
     ...(values["guest-ref"] ?? []).map((guestRef) => ({ guestRef })),
     ...(values["reference-id"] ?? []).map((referenceId) => ({ referenceId })),
   ];
-  if (selectors.length === 0) throw new UsageError("export needs --guest-ref REF or --reference-id ID (either may be repeated).");
-  if (selectors.some((selector) => Object.values(selector)[0] === "")) throw new UsageError("--guest-ref and --reference-id need a value.");
+  if (selectors.length === 0)
+    throw new UsageError("export needs --guest-ref REF or --reference-id ID (either may be repeated).");
+  if (selectors.some((selector) => Object.values(selector)[0] === ""))
+    throw new UsageError("--guest-ref and --reference-id need a value.");
   const concurrency = integerFlag(values, "concurrency", DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
   const { client } = createCliClient(values, io.env, concurrency * 2);
   const controller = new AbortController();
@@ -94,7 +108,15 @@ async function exportCommand(positionals: string[], values: CliValues, io: CliIo
   io.stdout.on("error", onOutputError);
   try {
     const warn = (message: string) => stderr.write(`cdp-orders: ${message}\n`);
-    await runExport({ client, selectors, expand: values.expand === true, concurrency, output: io.stdout, signal: controller.signal, warn });
+    await runExport({
+      client,
+      selectors,
+      expand: values.expand === true,
+      concurrency,
+      output: io.stdout,
+      signal: controller.signal,
+      warn,
+    });
     return EXIT.ok;
   } catch (error) {
     if (outputError?.code === "EPIPE") return EXIT.ok;
@@ -118,7 +140,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    return command === "import" ? await importCommand(positionals, values, io, stdout, stderr) : await exportCommand(positionals, values, io, stderr);
+    return command === "import"
+      ? await importCommand(positionals, values, io, stdout, stderr)
+      : await exportCommand(positionals, values, io, stderr);
   } catch (error) {
     if (error instanceof UsageError) {
       stderr.write(`cdp-orders: ${error.message}\n\n${USAGE}\n`);

@@ -39,12 +39,15 @@ function asErrorBody(body: unknown): CdpErrorBody | undefined {
   if (statusValue !== undefined) parsed.status = statusValue;
   const codeValue = pick(code, isNumber);
   if (codeValue !== undefined) parsed.code = codeValue;
-  for (const [key, value] of [["message", message], ["developerMessage", developerMessage], ["moreInfoUrl", moreInfoUrl]] as const) {
+  for (const [key, value] of [
+    ["message", message],
+    ["developerMessage", developerMessage],
+    ["moreInfoUrl", moreInfoUrl],
+  ] as const) {
     if (isString(value)) parsed[key] = value;
   }
   return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
-
 
 /** An HTTP error answer from the API. Subclasses name the status; `createApiError` picks one. */
 export class ApiError extends CdpError {
@@ -65,7 +68,10 @@ export class ApiError extends CdpError {
 
   constructor(init: ApiErrorInit, hint?: string) {
     const body = asErrorBody(init.body);
-    const detail = [body?.status !== undefined && body.status !== init.status ? String(body.status) : "", body?.message ?? ""]
+    const detail = [
+      body?.status !== undefined && body.status !== init.status ? String(body.status) : "",
+      body?.message ?? "",
+    ]
       .filter(Boolean)
       .join(": ");
     const answer = `HTTP ${init.status}${detail ? ` (${detail})` : ""}${hint ? `. ${hint}` : ""}`;

@@ -51,9 +51,12 @@ export abstract class TransportError extends CdpError {
   constructor(summary: string, options: TransportErrorOptions) {
     const { request, attempts, outcomeUnknown } = options;
     const unknown = outcomeUnknown ? MAY_HAVE_PROCESSED : "";
-    super(`${request.method} ${request.url} ${summary} after ${attempts} attempt${attempts === 1 ? "" : "s"}.${unknown}`, {
-      cause: options.cause,
-    });
+    super(
+      `${request.method} ${request.url} ${summary} after ${attempts} attempt${attempts === 1 ? "" : "s"}.${unknown}`,
+      {
+        cause: options.cause,
+      },
+    );
     this.method = request.method;
     this.url = request.url;
     this.operation = request.operation;
@@ -86,7 +89,10 @@ export class RequestAbortedError extends CdpError {
   readonly outcomeUnknown: boolean;
   readonly sent: SentRequest | undefined;
 
-  constructor(message: string, options: { cause?: unknown; request?: RequestDescription; sent?: SentRequest | undefined }) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; request?: RequestDescription; sent?: SentRequest | undefined },
+  ) {
     super(options.sent ? `${message}${MAY_HAVE_PROCESSED}` : message, { cause: options.cause });
     this.method = options.request?.method;
     this.url = options.request?.url;
@@ -120,7 +126,9 @@ export class ResponseParseError extends CdpError {
     cause?: unknown;
     sent?: SentRequest | undefined;
   }) {
-    super(`${init.request.method} ${init.request.url} answered HTTP ${init.status} with ${init.reason}`, { cause: init.cause });
+    super(`${init.request.method} ${init.request.url} answered HTTP ${init.status} with ${init.reason}`, {
+      cause: init.cause,
+    });
     this.status = init.status;
     this.method = init.request.method;
     this.url = init.request.url;
@@ -154,7 +162,14 @@ export class RedirectError extends CdpError {
    * `from` is the URL that answered with the redirect: the request's, or one it was redirected
    * to. `processed` says a 303 came before; `sent` without it, that the outcome is unknown.
    */
-  constructor(init: { request: RequestDescription; from: string; location: string; reason: string; sent?: SentRequest | undefined; processed?: boolean }) {
+  constructor(init: {
+    request: RequestDescription;
+    from: string;
+    location: string;
+    reason: string;
+    sent?: SentRequest | undefined;
+    processed?: boolean;
+  }) {
     const { request, sent } = init;
     const note = sent === undefined ? "" : init.processed ? processedNote(sent.method) : MAY_HAVE_PROCESSED;
     super(`${request.method} ${init.from} answered with ${init.reason}.${note}`);

@@ -75,7 +75,9 @@ export class TooManyItemsError extends PaginationError {
   readonly max: number;
 
   constructor(max: number) {
-    super(`The collection holds more than ${max} items (collect's max). Iterate with for await to process it page by page.`);
+    super(
+      `The collection holds more than ${max} items (collect's max). Iterate with for await to process it page by page.`,
+    );
     this.max = max;
   }
 }

@@ -43,7 +43,8 @@ function checkEnvelope(data: unknown, url: string, requested: number): Envelope 
     throw new InvalidPageError(url, "its body has no non-negative integer offset");
   }
   // A page from elsewhere in the collection would repeat some items and skip others.
-  if (page.offset !== requested) throw new InvalidPageError(url, `its offset is ${page.offset}, not the ${requested} asked for`);
+  if (page.offset !== requested)
+    throw new InvalidPageError(url, `its offset is ${page.offset}, not the ${requested} asked for`);
   for (const name of ["next", "last"] as const) {
     const link: unknown = page[name];
     if (link != null && (typeof link !== "object" || typeof (link as { href?: unknown }).href !== "string")) {

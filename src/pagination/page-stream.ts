@@ -51,7 +51,12 @@ function nextPosition(href: string, baseUrl: string): PagePosition {
  * with the step between the first page and `next`; otherwise undefined, and the listing
  * follows `next` links one page at a time.
  */
-function plannedOffsets(first: Envelope, next: PagePosition, baseUrl: string, limit: number): Iterator<number> | undefined {
+function plannedOffsets(
+  first: Envelope,
+  next: PagePosition,
+  baseUrl: string,
+  limit: number,
+): Iterator<number> | undefined {
   if (!first.last) return undefined;
   const last = readPageLink("last", first.last.href, baseUrl);
   if (last === undefined) return undefined;
@@ -92,7 +97,10 @@ export async function* streamPages<Page extends Envelope>(
   };
   const guard = new ProgressGuard(baseUrl);
 
-  async function* window(offsets: Iterator<number>, limit: number): AsyncGenerator<Page, Cursor | undefined, undefined> {
+  async function* window(
+    offsets: Iterator<number>,
+    limit: number,
+  ): AsyncGenerator<Page, Cursor | undefined, undefined> {
     const queue: Promise<Page>[] = [];
     // The planned requests can be given up on their own when the plan no longer holds.
     const planned = new AbortController();

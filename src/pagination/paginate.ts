@@ -48,11 +48,20 @@ function checkInteger(option: string, value: number, min: number, max: number, e
 function checkRequestKeys(init: object): void {
   const params = (init as { params?: unknown }).params;
   const extra = [
-    ...Object.keys(init).filter((key) => key !== "params").map((key) => `init.${key}`),
-    ...(params !== null && typeof params === "object" ? Object.keys(params).filter((key) => key !== "path" && key !== "query").map((key) => `init.params.${key}`) : []),
+    ...Object.keys(init)
+      .filter((key) => key !== "params")
+      .map((key) => `init.${key}`),
+    ...(params !== null && typeof params === "object"
+      ? Object.keys(params)
+          .filter((key) => key !== "path" && key !== "query")
+          .map((key) => `init.params.${key}`)
+      : []),
   ][0];
   if (extra === undefined) return;
-  const where = extra === "init.signal" ? "in paginate's options (its fourth argument)" : "left out: a listing sends the request's path and query only";
+  const where =
+    extra === "init.signal"
+      ? "in paginate's options (its fourth argument)"
+      : "left out: a listing sends the request's path and query only";
   throw new InvalidPaginationOptionError(extra, "a value", where);
 }
 
@@ -77,7 +86,13 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
   checkRequestKeys(init);
   const query: { offset?: number; limit?: number } = init.params.query ?? {};
   const start = { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_LIMIT };
-  checkInteger("limit", start.limit, PAGE_LIMIT.min, PAGE_LIMIT.max, `an integer from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}`);
+  checkInteger(
+    "limit",
+    start.limit,
+    PAGE_LIMIT.min,
+    PAGE_LIMIT.max,
+    `an integer from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}`,
+  );
   checkInteger("offset", start.offset, 0, Number.MAX_SAFE_INTEGER, "a non-negative integer");
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   checkInteger("concurrency", concurrency, 1, Number.MAX_SAFE_INTEGER, "a positive integer");
@@ -87,7 +102,8 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
   const { signal } = options;
   // Each loop over what `pages()` returns starts from the first page, as a loop over the listing does.
   const pages = (): AsyncIterable<Page> => ({
-    [Symbol.asyncIterator]: () => streamPages(fetchPage, { operation, baseUrl: client.baseUrl, start, concurrency, signal }),
+    [Symbol.asyncIterator]: () =>
+      streamPages(fetchPage, { operation, baseUrl: client.baseUrl, start, concurrency, signal }),
   });
 
   async function* items(): AsyncGenerator<Item, undefined, undefined> {

@@ -22,7 +22,12 @@ export class ProgressGuard {
     // Only an href that names its offset tells pages apart; some servers leave the query out.
     if (typeof page.href === "string" && /[?&]offset=/.test(page.href)) {
       if (this.#seenHrefs.has(page.href)) {
-        throw new PaginationLoopError("repeated-page", `the page ${printableUrl(page.href, this.#baseUrl)} came back twice`, page.offset, this.#lastOffset);
+        throw new PaginationLoopError(
+          "repeated-page",
+          `the page ${printableUrl(page.href, this.#baseUrl)} came back twice`,
+          page.offset,
+          this.#lastOffset,
+        );
       }
       this.#seenHrefs.add(page.href);
     }
@@ -30,7 +35,12 @@ export class ProgressGuard {
     // Past the end of the collection, a server that still links a next page would be
     // followed for ever: no page after it adds an item.
     if (page.items.length === 0 && page.next != null) {
-      throw new PaginationLoopError("empty-page", `the page at offset ${page.offset} has no items but links a next page`, page.offset, this.#lastOffset);
+      throw new PaginationLoopError(
+        "empty-page",
+        `the page at offset ${page.offset} has no items but links a next page`,
+        page.offset,
+        this.#lastOffset,
+      );
     }
     this.#lastOffset = page.offset;
   }

@@ -22,9 +22,8 @@ export type ListPath = {
 /** One page of the collection at `Path`, as the API sends it. */
 export type PageOf<Path extends ListPath> = SuccessBody<GetOperation<Path>>;
 
-type OperationParameters<Path extends ListPath> = GetOperation<Path> extends { parameters: infer Params }
-  ? Params
-  : never;
+type OperationParameters<Path extends ListPath> =
+  GetOperation<Path> extends { parameters: infer Params } ? Params : never;
 
 /** The query of a list request. `offset` is where the listing starts (default 0). */
 export type ListQuery<Path extends ListPath> = NonNullable<
@@ -60,10 +59,12 @@ export type OnlyKnownKeys<Shape, Given> = {
  * has nothing unknown, and its keys cannot be checked until the path is known. One wider
  * than ListInit (an optional signal, an index signature) is checked.
  */
-export type CheckedListInit<Path extends ListPath, Init> = Init & (IsListInit<Path, Init> extends true ? unknown : OnlyKnownKeys<ListInit<Path>, Init>);
+export type CheckedListInit<Path extends ListPath, Init> = Init &
+  (IsListInit<Path, Init> extends true ? unknown : OnlyKnownKeys<ListInit<Path>, Init>);
 
 /** Whether `Init` is ListInit itself: as wide, and without keys beside `params`. */
-type IsListInit<Path extends ListPath, Init> = ListInit<Path> extends Init ? ([Exclude<keyof Init, "params">] extends [never] ? true : false) : false;
+type IsListInit<Path extends ListPath, Init> =
+  ListInit<Path> extends Init ? ([Exclude<keyof Init, "params">] extends [never] ? true : false) : false;
 
 export type ResourceLink = components["schemas"]["ResourceLink"];
 
@@ -80,10 +81,12 @@ export type FullItemOf<Path extends ListPath> = PageOf<Path>["items"][number] ex
     : never
   : never;
 
-type ParamsGiven<Init> = Init extends { params: infer Params } ? Params : {};
+/** No keys: what a request without params (or a query) gives. */
+type Nothing = Record<never, never>;
+type ParamsGiven<Init> = Init extends { params: infer Params } ? Params : Nothing;
 type QueryGiven<Init> = "query" extends keyof ParamsGiven<Init>
   ? NonNullable<ParamsGiven<Init>["query" & keyof ParamsGiven<Init>]>
-  : {};
+  : Nothing;
 
 /**
  * The `expand` the request gives: a literal when written inline, `false` when absent (not

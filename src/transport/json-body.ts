@@ -32,7 +32,12 @@ export function decodeBody(bytes: ArrayBuffer): DecodedBody {
 }
 
 /** An answer whose status HTTP does not have: no Response can hold it, and no retry helps. */
-export function outsideHttpStatus(status: number, request: RequestDescription, contentType: string | null, body: string): ResponseParseError {
+export function outsideHttpStatus(
+  status: number,
+  request: RequestDescription,
+  contentType: string | null,
+  body: string,
+): ResponseParseError {
   return new ResponseParseError({ status, request, contentType, body, reason: "a status outside HTTP's 200–599" });
 }
 
@@ -42,13 +47,20 @@ export function outsideHttpStatus(status: number, request: RequestDescription, c
  * Success answers other than 204 carry JSON in this API. `sent` goes on the error of a
  * request that must not be repeated: it was processed.
  */
-export function parseSuccessBody(status: number, request: RequestDescription, headers: Headers, body: DecodedBody, sent?: SentRequest): unknown {
+export function parseSuccessBody(
+  status: number,
+  request: RequestDescription,
+  headers: Headers,
+  body: DecodedBody,
+  sent?: SentRequest,
+): unknown {
   const { text } = body;
   const contentType = headers.get("content-type");
   const fail = (reason: string, cause?: unknown) =>
     new ResponseParseError({ status, request, contentType, body: text, reason, sent, ...(cause ? { cause } : {}) });
   if (text.trim() === "") throw fail("an empty body where JSON was expected");
-  if (contentType !== null && !JSON_TYPE.test(mediaType(contentType))) throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
+  if (contentType !== null && !JSON_TYPE.test(mediaType(contentType)))
+    throw fail(`${contentType.split(";")[0] || "an empty Content-Type"} where JSON was expected`);
   // Decoded as it stands, a value would come back with U+FFFD in place of what was sent.
   if (!body.utf8) throw fail("a body that is not UTF-8, as JSON must be");
   try {

@@ -14,7 +14,13 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   if (callbacks === undefined) {
     const all = new Set<() => void>();
     followers.set(signal, all);
-    signal.addEventListener("abort", () => all.forEach((call) => call()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const call of all) call();
+      },
+      { once: true },
+    );
     callbacks = all;
   }
   callbacks.add(callback);
@@ -27,7 +33,11 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
  * fetch that may not honour the signal it was given. A late rejection of `promise` is handled,
  * and a late value goes to `discard` (to release what it holds).
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, discard: (late: T) => void = nothingToUndo): Promise<T> {
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal,
+  discard: (late: T) => void = nothingToUndo,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const stop = onAbort(signal, () => {
       promise.then(discard, nothingToUndo);

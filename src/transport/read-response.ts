@@ -26,7 +26,12 @@ export class ReadResponse extends Response {
   readonly #statusText: string;
   #standard: Response | undefined;
 
-  constructor(answer: Pick<Response, "status" | "statusText" | "headers" | "url">, text: string, parsed: unknown, request: AnsweredRequest) {
+  constructor(
+    answer: Pick<Response, "status" | "statusText" | "headers" | "url">,
+    text: string,
+    parsed: unknown,
+    request: AnsweredRequest,
+  ) {
     // The answer's headers are kept as they are (immutable when fetch made them, as on any
     // fetch answer): copying them into a new list costs more per call. Its status text is
     // kept as is too: fetch reads any bytes into it, which Response's constructor may refuse.
@@ -76,7 +81,13 @@ export class ReadResponse extends Response {
 
   #withBody(): Response {
     // Only its body is used: no status text, which the constructor may refuse.
-    return (this.#standard ??= new Response(this.#text === "" ? null : this.#text, { status: this.status, headers: this.#headers }));
+    if (this.#standard === undefined) {
+      this.#standard = new Response(this.#text === "" ? null : this.#text, {
+        status: this.status,
+        headers: this.#headers,
+      });
+    }
+    return this.#standard;
   }
 
   override get body(): Response["body"] {
@@ -101,7 +112,12 @@ export class ReadResponse extends Response {
 
   override clone(): Response {
     // A clone's headers are its own, as a standard clone's are.
-    const answer = { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers), url: this.#url };
+    const answer = {
+      status: this.status,
+      statusText: this.statusText,
+      headers: new Headers(this.#headers),
+      url: this.#url,
+    };
     return new ReadResponse(answer, this.#text, this.#parsed, this.#request);
   }
 }

@@ -15,7 +15,15 @@ import { decodeBody, outsideHttpStatus, parseSuccessBody, type DecodedBody } fro
 import { onAbort, untilAborted } from "./on-abort.js";
 import { OutgoingRequest } from "./outgoing-request.js";
 import { ReadResponse, UNPARSED, type AnsweredRequest } from "./read-response.js";
-import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryDelay, shouldRetry, type AttemptOutcome, type RetryOverrides } from "./retry-policy.js";
+import {
+  DEFAULT_RETRY,
+  isIdempotent,
+  parseRetryAfter,
+  retryDelay,
+  shouldRetry,
+  type AttemptOutcome,
+  type RetryOverrides,
+} from "./retry-policy.js";
 import { sleep as defaultSleep } from "./sleep.js";
 
 export interface TransportOptions {
@@ -52,10 +60,13 @@ function isRedirect(status: number): boolean {
  * retries, same-origin-only redirects and a JSON check of success bodies. Each attempt
  * sends a fresh copy of the request, built from the body read once up front.
  */
-export function createResilientFetch(options: TransportOptions): (request: Request | OutgoingRequest) => Promise<Response> {
+export function createResilientFetch(
+  options: TransportOptions,
+): (request: Request | OutgoingRequest) => Promise<Response> {
   const retry = { ...DEFAULT_RETRY };
   // A field given as undefined keeps its default (a spread would copy the undefined in).
-  for (const [name, value] of Object.entries(options.retry ?? {})) if (value !== undefined) Object.assign(retry, { [name]: value });
+  for (const [name, value] of Object.entries(options.retry ?? {}))
+    if (value !== undefined) Object.assign(retry, { [name]: value });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const wait = options.sleep ?? defaultSleep;
@@ -66,8 +77,18 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     const described: RequestDescription = { method: request.method, url: request.url, operation };
     // An option fetch refuses would fail every attempt before anything is sent. (A standard
     // Request, which middleware gets, was checked when it was built.)
-    const refused = request instanceof OutgoingRequest && parts.options ? refusedOptions(request.url, { ...parts.options, method: request.method }) : undefined;
-    if (refused !== undefined) return fail(options.logger, new ConfigurationError(`${request.method} ${request.url} was not sent: fetch refuses its options (${refused}).`), request);
+    const refused =
+      request instanceof OutgoingRequest && parts.options
+        ? refusedOptions(request.url, { ...parts.options, method: request.method })
+        : undefined;
+    if (refused !== undefined)
+      return fail(
+        options.logger,
+        new ConfigurationError(
+          `${request.method} ${request.url} was not sent: fetch refuses its options (${refused}).`,
+        ),
+        request,
+      );
     let deadlineAt = Date.now() + deadlineMs;
 
     for (let attempt = 1; ; attempt++) {
@@ -93,11 +114,16 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const endsAtDeadline = remaining <= timeoutMs;
       const controller = new AbortController();
       let timedOut = false;
-      const attemptTimer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new AttemptTimeout());
-      }, Math.max(0, Math.min(timeoutMs, remaining)));
-      const stopFollowingCaller = callerSignal ? onAbort(callerSignal, () => controller.abort(callerSignal.reason)) : undefined;
+      const attemptTimer = setTimeout(
+        () => {
+          timedOut = true;
+          controller.abort(new AttemptTimeout());
+        },
+        Math.max(0, Math.min(timeoutMs, remaining)),
+      );
+      const stopFollowingCaller = callerSignal
+        ? onAbort(callerSignal, () => controller.abort(callerSignal.reason))
+        : undefined;
       let outcome: AttemptOutcome;
       let response: Response | undefined;
       let read: DecodedBody | undefined;
@@ -106,15 +132,25 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       const hops = { processed: false };
       try {
         if (options.logger) {
-          report(options.logger, { type: "request", method: request.method, url: request.url, attempt, headers: redactHeaders(request.headers) });
+          report(options.logger, {
+            type: "request",
+            method: request.method,
+            url: request.url,
+            attempt,
+            headers: redactHeaders(request.headers),
+          });
         }
         response = await send(request.url, request, parts, body, controller.signal);
-        if (isRedirect(response.status)) response = await followSameOrigin(request, described, parts, controller.signal, response, hops);
+        if (isRedirect(response.status))
+          response = await followSameOrigin(request, described, parts, controller.signal, response, hops);
         // A custom fetch's answer may not stop reading when the signal aborts.
-        read = decodeBody(await (options.fetch ? untilAborted(response.arrayBuffer(), controller.signal) : response.arrayBuffer()));
+        read = decodeBody(
+          await (options.fetch ? untilAborted(response.arrayBuffer(), controller.signal) : response.arrayBuffer()),
+        );
         outcome = { kind: "status", status: response.status };
         // A success is never retried; the check skips the retry rules on the common path.
-        if (hops.processed) return finish(response, read, { ...described, processed: sentRequest(described, body) }, body);
+        if (hops.processed)
+          return finish(response, read, { ...described, processed: sentRequest(described, body) }, body);
         if (response.ok || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) {
           return finish(response, read, described, body);
         }
@@ -123,11 +159,23 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         if (callerSignal?.aborted && (error === callerSignal.reason || !(error instanceof CdpError))) {
           // A POST or PATCH aborted once it may have gone out may have been processed.
           const unknown = !isIdempotent(request.method);
-          return fail(options.logger, abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined), request);
+          return fail(
+            options.logger,
+            abortedByCaller(described, callerSignal, unknown ? sentRequest(described, body) : undefined),
+            request,
+          );
         }
         // A custom fetch knows neither the operation nor, after a redirect, the request's URL.
-        if (error instanceof ResponseParseError && error.operation === undefined && (error.status < 200 || error.status > 599)) {
-          return fail(options.logger, outsideHttpStatus(error.status, described, error.contentType, error.bodyStart), request);
+        if (
+          error instanceof ResponseParseError &&
+          error.operation === undefined &&
+          (error.status < 200 || error.status > 599)
+        ) {
+          return fail(
+            options.logger,
+            outsideHttpStatus(error.status, described, error.contentType, error.bodyStart),
+            request,
+          );
         }
         if (error instanceof CdpError) return fail(options.logger, error, request);
         const deadlineReached = timedOut && endsAtDeadline;
@@ -143,8 +191,14 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
               : "lost its connection before a complete answer";
         // A custom fetch's error may hold its Request, credentials included: only its facts are kept.
         const cause = options.fetch ? factsOf(error) : error;
-        failure = new ErrorClass(summary, { request: sentRequest(described, body), attempts: attempt, outcomeUnknown: ambiguous, cause });
-        if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries) return fail(options.logger, failure, request);
+        failure = new ErrorClass(summary, {
+          request: sentRequest(described, body),
+          attempts: attempt,
+          outcomeUnknown: ambiguous,
+          cause,
+        });
+        if (deadlineReached || hops.processed || !shouldRetry(request.method, outcome) || attempt > retry.maxRetries)
+          return fail(options.logger, failure, request);
       } finally {
         clearTimeout(attemptTimer);
         stopFollowingCaller?.();
@@ -161,7 +215,14 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         return answered && read ? finish(answered, read, described, body) : fail(options.logger, failure!, request);
       }
       const reason = answered ? `HTTP ${answered.status}` : outcome.kind;
-      report(options.logger, { type: "retry", method: request.method, url: request.url, attempt, delayMs: delay, reason });
+      report(options.logger, {
+        type: "retry",
+        method: request.method,
+        url: request.url,
+        attempt,
+        delayMs: delay,
+        reason,
+      });
       try {
         // The deadline cannot fall inside this wait (checked above); only the caller can end it.
         await wait(delay, callerSignal ?? new AbortController().signal);
@@ -177,13 +238,24 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
    * One hop: the global fetch gets the URL and init (no Request copy); a custom fetch gets a
    * Request, and is not waited for past the signal, which it may ignore.
    */
-  function send(url: string, request: Request | OutgoingRequest, parts: RequestParts, body: Payload, signal: AbortSignal, method = request.method): Promise<Response> {
+  function send(
+    url: string,
+    request: Request | OutgoingRequest,
+    parts: RequestParts,
+    body: Payload,
+    signal: AbortSignal,
+    method = request.method,
+  ): Promise<Response> {
     const set: RequestInit = { method, headers: request.headers, body: body ?? null, signal, redirect: "manual" };
     // Most calls have no options of their own: no copy of them then.
     const init = parts.options ? { ...parts.options, ...set } : set;
     if (!options.fetch) return globalThis.fetch(url, init);
     // An answer that comes after the abort is not read: its body is let go.
-    return untilAborted(options.fetch(new Request(url, init)), signal, (late) => void late.body?.cancel().catch(() => undefined));
+    return untilAborted(
+      options.fetch(new Request(url, init)),
+      signal,
+      (late) => void late.body?.cancel().catch(() => undefined),
+    );
   }
 
   /** Follows a redirect answer, and those after it, only within the request's own origin. */
@@ -214,7 +286,14 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
       await response.body?.cancel();
       // An error after either carries what was sent, so nobody sends it again unawares.
       const refuse = (location: string, reason: string) =>
-        new RedirectError({ request: described, from: url, location, reason, sent: hops.processed || unsure ? sentRequest(described, body) : undefined, processed: hops.processed });
+        new RedirectError({
+          request: described,
+          from: url,
+          location,
+          reason,
+          sent: hops.processed || unsure ? sentRequest(described, body) : undefined,
+          processed: hops.processed,
+        });
       if (location === null) throw refuse("", `a ${response.status} without a Location`);
       let next: URL;
       try {
@@ -223,12 +302,17 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
         throw refuse(location, "a Location that is not a URL");
       }
       if (next.origin !== new URL(request.url).origin) {
-        throw refuse(next.href, `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`);
+        throw refuse(
+          next.href,
+          `a redirect to another origin (${next.origin}); not followed, so the credentials stay put`,
+        );
       }
       // fetch cannot send to a URL with a user name or password in it.
-      if (next.username !== "" || next.password !== "") throw refuse(location, "a Location with a user name or password in it");
+      if (next.username !== "" || next.password !== "")
+        throw refuse(location, "a Location with a user name or password in it");
       if (hop > MAX_REDIRECTS) throw refuse(next.href, `more than ${MAX_REDIRECTS} redirects`);
-      if (unsure) throw refuse(next.href, `${response.status} to a ${method}, not followed: whether it was processed is unknown`);
+      if (unsure)
+        throw refuse(next.href, `${response.status} to a ${method}, not followed: whether it was processed is unknown`);
       if (response.status === 303) {
         method = "GET";
         payload = undefined;
@@ -246,12 +330,20 @@ export function createResilientFetch(options: TransportOptions): (request: Reque
     }
     // 204, 205 and any answer to HEAD carry no body by definition; a DELETE answers with none
     // (whitespace alone is none, as it is to the JSON check).
-    const bodiless = response.status === 204 || response.status === 205 || described.method === "HEAD" || (described.method === "DELETE" && text.trim() === "");
+    const bodiless =
+      response.status === 204 ||
+      response.status === 205 ||
+      described.method === "HEAD" ||
+      (described.method === "DELETE" && text.trim() === "");
     const carriesJson = response.status >= 200 && response.status < 300 && !bodiless;
     // An unreadable success of a request that must not be repeated keeps what was sent.
     const processed = carriesJson && !isIdempotent(described.method) ? sentRequest(described, payload) : undefined;
     // A success without a body reads as nothing, whatever Content-Length says.
-    const parsed = carriesJson ? parseSuccessBody(response.status, described, response.headers, read, processed) : response.ok ? undefined : UNPARSED;
+    const parsed = carriesJson
+      ? parseSuccessBody(response.status, described, response.headers, read, processed)
+      : response.ok
+        ? undefined
+        : UNPARSED;
     return new ReadResponse(response, text, parsed, described);
   }
 }
@@ -262,18 +354,36 @@ type Payload = string | ArrayBuffer | undefined;
 
 function fail(logger: Logger | undefined, error: CdpError, request: { method: string; url: string }): never {
   const { method, url } = request;
-  report(logger, error instanceof RequestAbortedError ? { type: "aborted", method, url } : { type: "error", method, url, error: { name: error.name, message: error.message } });
+  report(
+    logger,
+    error instanceof RequestAbortedError
+      ? { type: "aborted", method, url }
+      : { type: "error", method, url, error: { name: error.name, message: error.message } },
+  );
   throw error;
 }
 
-function abortedByCaller(request: RequestDescription, callerSignal: AbortSignal, sent?: SentRequest): RequestAbortedError {
-  return new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, { cause: callerSignal.reason, request, sent });
+function abortedByCaller(
+  request: RequestDescription,
+  callerSignal: AbortSignal,
+  sent?: SentRequest,
+): RequestAbortedError {
+  return new RequestAbortedError(`${request.method} ${request.url} was aborted by the caller.`, {
+    cause: callerSignal.reason,
+    request,
+    sent,
+  });
 }
 
 /** What was sent, for an error to carry; the body decoded only then. */
 function sentRequest(described: RequestDescription, body: Payload): SentRequest {
   const { method, url, operation } = described;
-  return { method, url, operation, body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body) };
+  return {
+    method,
+    url,
+    operation,
+    body: typeof body === "string" || body === undefined ? body : new TextDecoder().decode(body),
+  };
 }
 
 interface RequestParts {
@@ -289,9 +399,14 @@ const SET_BY_ATTEMPT = new Set(["method", "headers", "body", "signal", "redirect
 
 /** The options of a call besides those each attempt sets, or undefined when it has none. */
 function ownOptions(init: RequestInit): RequestInit | undefined {
-  let own: Record<string, unknown> | undefined;
-  for (const key in init) if (!SET_BY_ATTEMPT.has(key)) (own ??= {})[key] = (init as Record<string, unknown>)[key];
-  return own;
+  const own: Record<string, unknown> = {};
+  let any = false;
+  for (const key in init) {
+    if (SET_BY_ATTEMPT.has(key)) continue;
+    own[key] = (init as Record<string, unknown>)[key];
+    any = true;
+  }
+  return any ? own : undefined;
 }
 
 /** Why fetch would refuse the call's own options (`cache: "only-if-cached"` alone, …), if it would. */
@@ -305,7 +420,15 @@ function refusedOptions(url: string, options: RequestInit): string | undefined {
 }
 
 /** The options a standard Request carries besides those each attempt sets. */
-const REQUEST_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "referrer", "referrerPolicy"] as const;
+const REQUEST_OPTIONS = [
+  "cache",
+  "credentials",
+  "integrity",
+  "keepalive",
+  "mode",
+  "referrer",
+  "referrerPolicy",
+] as const;
 
 /** A Request's options, and those openapi-fetch put on it as properties (a framework's own, such as `next`). */
 function optionsOf(request: Request | OutgoingRequest): RequestInit | undefined {
@@ -321,7 +444,9 @@ function optionsOf(request: Request | OutgoingRequest): RequestInit | undefined 
 function plainParts(request: Request | OutgoingRequest): RequestParts | undefined {
   if (!(request instanceof OutgoingRequest)) return undefined;
   const { body } = request;
-  return typeof body === "string" || body === undefined ? { callerSignal: request.signal, body, operation: request.operation, options: ownOptions(request.init) } : undefined;
+  return typeof body === "string" || body === undefined
+    ? { callerSignal: request.signal, body, operation: request.operation, options: ownOptions(request.init) }
+    : undefined;
 }
 
 /** The parts of any other request, its body read once. */
@@ -335,5 +460,10 @@ async function readParts(request: Request | OutgoingRequest): Promise<RequestPar
     if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
     return { callerSignal: request.signal, body: await encoded.arrayBuffer(), operation, options: optionsOf(request) };
   }
-  return { callerSignal: request.signal, body: request.body === null ? undefined : await request.arrayBuffer(), operation, options: optionsOf(request) };
+  return {
+    callerSignal: request.signal,
+    body: request.body === null ? undefined : await request.arrayBuffer(),
+    operation,
+    options: optionsOf(request),
+  };
 }

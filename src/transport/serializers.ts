@@ -12,7 +12,9 @@ export const UNNAMED_REQUEST = "request";
 export function loneSurrogatePaths(value: unknown, at: string): string[] {
   if (typeof value === "string") return LONE_SURROGATE.test(value) ? [at] : [];
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => loneSurrogatePaths(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    loneSurrogatePaths(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`),
+  );
 }
 
 /**
@@ -34,7 +36,11 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
     const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
     const encoded = text === "." || text === ".." ? "" : encodeOrEmpty(text);
     if (encoded === "") {
-      bad.push({ path: `path.${name}`, rule: "pathSegment", message: "must be a non-empty, well-formed reference, not '.' or '..'" });
+      bad.push({
+        path: `path.${name}`,
+        rule: "pathSegment",
+        message: "must be a non-empty, well-formed reference, not '.' or '..'",
+      });
       continue;
     }
     filled += encoded + piece.slice(end + 1);
@@ -62,7 +68,11 @@ export function safeQuerySerializer(query: Record<string, unknown>): string {
     if (!(error instanceof URIError)) throw error;
     throw new RequestValidationError(
       UNNAMED_REQUEST,
-      loneSurrogatePaths(query, "query").map((path) => ({ path, rule: "wellFormed", message: "holds a lone surrogate, which cannot be sent" })),
+      loneSurrogatePaths(query, "query").map((path) => ({
+        path,
+        rule: "wellFormed",
+        message: "holds a lone surrogate, which cannot be sent",
+      })),
     );
   }
 }
@@ -74,6 +84,8 @@ export function safeBodySerializer(body: unknown, headers?: Headers | Record<str
     return (defaultBodySerializer as (body: unknown, headers?: unknown) => string | FormData)(body, headers);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    throw new RequestValidationError(UNNAMED_REQUEST, [{ path: "body", rule: "json", message: `cannot be sent as JSON: ${error.message}` }]);
+    throw new RequestValidationError(UNNAMED_REQUEST, [
+      { path: "body", rule: "json", message: `cannot be sent as JSON: ${error.message}` },
+    ]);
   }
 }

@@ -11,10 +11,11 @@ let loading: Promise<typeof import("./request-violations.js")> | undefined;
  */
 export async function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> {
   // A failed load (a chunk the network did not deliver) is tried again by the next call.
-  const { requestViolations } = await (loading ??= import("./request-violations.js").catch((error: unknown) => {
+  loading ??= import("./request-violations.js").catch((error: unknown) => {
     loading = undefined;
     throw error;
-  }));
+  });
+  const { requestViolations } = await loading;
   const violations = requestViolations(operation, parts);
   if (violations.length > 0) throw new RequestValidationError(operation, violations);
 }

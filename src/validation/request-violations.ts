@@ -22,6 +22,8 @@ export function requestViolations(operation: string, parts: RequestParts): Viola
   // A broken rule across query parameters reads better in the spec's own words.
   const rule = queryRules[operation];
   return toViolations(validate.errors ?? [], data).map((v) =>
-    rule && v.path === "query" && (v.rule === "oneOf" || v.rule === "if") ? { ...v, message: `breaks the rule: ${rule}` } : v,
+    rule && v.path === "query" && (v.rule === "oneOf" || v.rule === "if")
+      ? { ...v, message: `breaks the rule: ${rule}` }
+      : v,
   );
 }

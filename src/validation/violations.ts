@@ -4,7 +4,12 @@ import type { Violation } from "../errors/index.js";
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 function pointerSegments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** `/body/identifiers/0/id` → `body.identifiers[0].id`. */
@@ -19,7 +24,10 @@ function jsonPath(segments: string[]): string {
 }
 
 function valueAt(data: unknown, segments: string[]): unknown {
-  return segments.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), data);
+  return segments.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 function message(error: RequestValidatorError, value: unknown): string {
@@ -48,7 +56,8 @@ export function toViolations(errors: readonly RequestValidatorError[], data: unk
     if (propertyName !== undefined) segments.push(propertyName);
     const rule = propertyName !== undefined ? `propertyNames.${error.keyword}` : error.keyword;
     const keyProblem = error.keyword === "not" ? "the name is reserved" : (error.message ?? error.keyword);
-    const text = propertyName !== undefined ? `is not an allowed key: ${keyProblem}` : message(error, valueAt(data, segments));
+    const text =
+      propertyName !== undefined ? `is not an allowed key: ${keyProblem}` : message(error, valueAt(data, segments));
     violations.push({ path: jsonPath(segments), rule, message: text });
   }
   return violations;

@@ -61,9 +61,15 @@ describe("the API reference", () => {
     beforeAll(async () => {
       if (!executablePath) return;
       userDataDir = mkdtempSync(join(tmpdir(), "sitecore-cdp-orders-chromium-"));
-      context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROMIUM_FLAGS });
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+      });
       // The page must work offline: anything but the file itself is refused.
-      await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+      await context.route("**/*", (route) =>
+        route.request().url().startsWith("file:") ? route.continue() : route.abort(),
+      );
       page = context.pages()[0] ?? (await context.newPage());
       page.on("pageerror", (error) => pageErrors.push(error.message));
       await page.goto(pathToFileURL(PAGE).href, { waitUntil: "load" });
@@ -74,9 +80,12 @@ describe("the API reference", () => {
       if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     });
 
-    it("renders the six resource sections and every operation, without a script error", { timeout: 120_000 }, async (ctx) => {
+    it("renders the six resource sections and every operation, without a script error", {
+      timeout: 120_000,
+    }, async (ctx) => {
       if (!executablePath) {
-        const reason = "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH): the API reference was not checked in a browser";
+        const reason =
+          "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH): the API reference was not checked in a browser";
         console.warn(`SKIPPED: ${reason}`);
         ctx.skip(reason);
       }
@@ -84,13 +93,16 @@ describe("the API reference", () => {
       expect(tags).toHaveLength(6);
       for (const tag of tags) {
         const section = await open(page, slug(tag));
+        // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, whose innerText is the text as shown.
         await expect.poll(() => section.locator("h2").first().innerText()).toBe(tag);
       }
       expect(operations).toHaveLength(38);
       for (const { method, path, summary, anchor } of operations) {
         const section = await open(page, anchor);
         // Redoc renders a section in steps; wait for the finished state, not the first paint.
+        // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, whose innerText is the text as shown.
         await expect.poll(() => section.locator("h2").first().innerText(), { message: anchor }).toBe(summary);
+        // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, whose innerText is the text as shown.
         const text = await section.innerText();
         expect(text, anchor).toContain(method);
         expect(text, anchor).toContain(path);

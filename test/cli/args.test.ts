@@ -30,15 +30,21 @@ it.each([
 });
 
 it.each(["3601", "soon", "1e1"])("refuses --settle %j", (raw) => {
-  expect(() => secondsFlag(valuesOf("--settle", raw), "settle", 300_000, true)).toThrow(/--settle must be a number of seconds from 0, at most 3600/);
+  expect(() => secondsFlag(valuesOf("--settle", raw), "settle", 300_000, true)).toThrow(
+    /--settle must be a number of seconds from 0, at most 3600/,
+  );
 });
 
 it("refuses --settle for export", () => {
-  expect(() => parseCommandLine(["export", "--reference-id", "R1", "--settle", "1"])).toThrow(new UsageError("export does not take --settle."));
+  expect(() => parseCommandLine(["export", "--reference-id", "R1", "--settle", "1"])).toThrow(
+    new UsageError("export does not take --settle."),
+  );
 });
 
 it.each(["0", "1.5", "65"])("refuses --concurrency %s outside 1..64", (raw) => {
-  expect(() => integerFlag(valuesOf("--concurrency", raw), "concurrency", 4, 1, 64)).toThrow(/--concurrency must be a whole number from 1 to 64/);
+  expect(() => integerFlag(valuesOf("--concurrency", raw), "concurrency", 4, 1, 64)).toThrow(
+    /--concurrency must be a whole number from 1 to 64/,
+  );
 });
 
 it("refuses an unknown command", () => {
@@ -49,15 +55,21 @@ it.each([
   [[], 30_000, 210_000],
   [["--timeout", "10"], 10_000, 150_000],
   [["--timeout", "120"], 120_000, 480_000],
-])("gives %j a deadline with room for every attempt's whole timeout and the longest waits between", (argv, timeoutMs, deadlineMs) => {
-  expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
-});
+])(
+  "gives %j a deadline with room for every attempt's whole timeout and the longest waits between",
+  (argv, timeoutMs, deadlineMs) => {
+    expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
+  },
+);
 
 // The rate gate pauses every worker for a Retry-After of up to 60 s; the request that got it
 // waits as long and is sent again, rather than ending where the client's default stops (20 s).
 it.each([30, 60])("the commands' client waits out a Retry-After of %i s and sends again", async (seconds) => {
   const waits: number[] = [];
-  const answers = [new Response(null, { status: 429, headers: { "retry-after": String(seconds) } }), Response.json({ href: "h", offset: 0, limit: 10, items: [] })];
+  const answers = [
+    new Response(null, { status: 429, headers: { "retry-after": String(seconds) } }),
+    Response.json({ href: "h", offset: 0, limit: 10, items: [] }),
+  ];
   const client = createOrderClient({
     ...cliClientOptions(valuesOf("--base-url", "https://cdp.test"), { CDP_CLIENT_KEY: "k", CDP_API_TOKEN: "t" }),
     fetch: async () => answers.shift()!,
@@ -80,8 +92,11 @@ it.each([
   expect(() => parseCommandLine(argv)).toThrow(new UsageError(message));
 });
 
-it.each(["--guest-ref", "--reference-id"])("refuses an empty %s as a wrong command line (exit 2), sending nothing", async (flag) => {
-  const run = await runCliHere(["export", flag, "", "--base-url", "http://127.0.0.1:9"]);
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain("--guest-ref and --reference-id need a value.");
-});
+it.each(["--guest-ref", "--reference-id"])(
+  "refuses an empty %s as a wrong command line (exit 2), sending nothing",
+  async (flag) => {
+    const run = await runCliHere(["export", flag, "", "--base-url", "http://127.0.0.1:9"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--guest-ref and --reference-id need a value.");
+  },
+);

@@ -12,7 +12,12 @@ const ENTRY = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 
 /** The environment a CLI run gets: the fake's credentials, nothing about a real tenant. */
 export function cliEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  return { CDP_CLIENT_KEY: FAKE_CREDENTIALS.clientKey, CDP_API_TOKEN: FAKE_CREDENTIALS.apiToken, CDP_REGION: undefined, ...extra };
+  return {
+    CDP_CLIENT_KEY: FAKE_CREDENTIALS.clientKey,
+    CDP_API_TOKEN: FAKE_CREDENTIALS.apiToken,
+    CDP_REGION: undefined,
+    ...extra,
+  };
 }
 
 export interface CliRun {
@@ -32,7 +37,12 @@ export function spawnCli(args: readonly string[], env = cliEnv()): { child: Chil
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const done = once(child, "close").then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null, stdout, stderr }));
+  const done = once(child, "close").then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+    stdout,
+    stderr,
+  }));
   return { child, done };
 }
 

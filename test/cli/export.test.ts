@@ -34,7 +34,11 @@ afterAll(async () => {
 const exporting = async (...args: string[]) => {
   const run = await runCliHere(["export", "--base-url", fake.url, ...args]);
   expect(run.code, run.stderr).toBe(0);
-  return run.stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as OrderLine);
+  return run.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OrderLine);
 };
 
 /** Output every write to which fails with `code`. */
@@ -59,7 +63,14 @@ describe("cdp-orders export", () => {
   });
 
   it("writes each order once when several selectors list it", async () => {
-    const exported = await exporting("--reference-id", "EXPORT-000001", "--reference-id", "EXPORT-000001", "--reference-id", "EXPORT-000003");
+    const exported = await exporting(
+      "--reference-id",
+      "EXPORT-000001",
+      "--reference-id",
+      "EXPORT-000001",
+      "--reference-id",
+      "EXPORT-000003",
+    );
     expect(exported.map((line) => line.referenceId)).toEqual(["EXPORT-000001", "EXPORT-000003"]);
   });
 
@@ -94,7 +105,11 @@ describe("cdp-orders export", () => {
       const [first, second] = [...own.store.orders.values()];
       const guestRef = [...own.store.contacts.values()][0]!.guestRef;
       own.setFaults(({ url }) =>
-        url.startsWith(`/v2.1/orders/${first!.ref}/contacts`) ? { kind: "status", status: 500 } : url.startsWith("/v2.1/orders?") ? undefined : { kind: "delay", ms: 300 },
+        url.startsWith(`/v2.1/orders/${first!.ref}/contacts`)
+          ? { kind: "status", status: 500 }
+          : url.startsWith("/v2.1/orders?")
+            ? undefined
+            : { kind: "delay", ms: 300 },
       );
       const stderr = new PassThrough();
       let err = "";
@@ -106,7 +121,9 @@ describe("cdp-orders export", () => {
       // Long enough for the second order's next requests, 300 ms apart, to have come.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(own.requests.filter((request) => request.receivedAt > endedAt).map((request) => request.url)).toEqual([]);
-      expect(own.requests.some((request) => request.url.startsWith(`/v2.1/orders/${second!.ref}/orderItems`))).toBe(true);
+      expect(own.requests.some((request) => request.url.startsWith(`/v2.1/orders/${second!.ref}/orderItems`))).toBe(
+        true,
+      );
     } finally {
       await own.close();
     }
@@ -115,7 +132,9 @@ describe("cdp-orders export", () => {
 
   it("writes an order the import would refuse (an item without a referenceId) as it is, and says so", async () => {
     const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
-    const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-BARE-ITEM" } }));
+    const { ref: orderRef } = await unwrap(
+      cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-BARE-ITEM" } }),
+    );
     const item = { name: "Cable", type: "ACCESSORY", price: 5, currencyCode: "EUR", status: "CONFIRMED" };
     await unwrap(cdp.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, body: item }));
     const run = await runCliHere(["export", "--base-url", fake.url, "--reference-id", "EXPORT-BARE-ITEM", "--expand"]);
@@ -126,20 +145,41 @@ describe("cdp-orders export", () => {
     );
   });
 
-  it.each(["EPIPE", "ENOSPC"])("writes every line when its warnings cannot be written (stderr fails with %s)", async (code) => {
-    const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
-    const referenceIds = ["EXPORT-BARE-W1", "EXPORT-BARE-W2", "EXPORT-BARE-W3"].map((id) => `${id}-${code}`);
-    for (const referenceId of referenceIds) {
-      const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId } }));
-      await unwrap(cdp.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, body: { name: "Cable", type: "ACCESSORY", price: 5, currencyCode: "EUR", status: "CONFIRMED" } }));
-    }
-    const stdout = new PassThrough();
-    let out = "";
-    stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    const args = ["export", "--base-url", fake.url, "--expand", ...referenceIds.flatMap((id) => ["--reference-id", id])];
-    expect(await runCli(args, { stdout, stderr: failingOutput(code), env: cliEnv() })).toBe(0);
-    expect(out.trim().split("\n").map((line) => (JSON.parse(line) as OrderLine).referenceId)).toEqual(referenceIds);
-  });
+  it.each(["EPIPE", "ENOSPC"])(
+    "writes every line when its warnings cannot be written (stderr fails with %s)",
+    async (code) => {
+      const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
+      const referenceIds = ["EXPORT-BARE-W1", "EXPORT-BARE-W2", "EXPORT-BARE-W3"].map((id) => `${id}-${code}`);
+      for (const referenceId of referenceIds) {
+        const { ref: orderRef } = await unwrap(
+          cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId } }),
+        );
+        await unwrap(
+          cdp.POST("/v2.1/orders/{orderRef}/orderItems", {
+            params: { path: { orderRef } },
+            body: { name: "Cable", type: "ACCESSORY", price: 5, currencyCode: "EUR", status: "CONFIRMED" },
+          }),
+        );
+      }
+      const stdout = new PassThrough();
+      let out = "";
+      stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+      const args = [
+        "export",
+        "--base-url",
+        fake.url,
+        "--expand",
+        ...referenceIds.flatMap((id) => ["--reference-id", id]),
+      ];
+      expect(await runCli(args, { stdout, stderr: failingOutput(code), env: cliEnv() })).toBe(0);
+      expect(
+        out
+          .trim()
+          .split("\n")
+          .map((line) => (JSON.parse(line) as OrderLine).referenceId),
+      ).toEqual(referenceIds);
+    },
+  );
 
   it.each([
     [["--help"], "stdout", 0],
@@ -155,14 +195,33 @@ describe("cdp-orders export", () => {
 
   it("writes an order's first contact and says when the API lists more", async () => {
     const cdp = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
-    const { ref: orderRef } = await unwrap(cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-TWO-CONTACTS" } }));
+    const { ref: orderRef } = await unwrap(
+      cdp.POST("/v2.1/orders", { body: { ...orderFields(lines[0]!), referenceId: "EXPORT-TWO-CONTACTS" } }),
+    );
     for (const firstName of ["First", "Second"]) {
-      await unwrap(cdp.POST("/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef } }, body: { firstName, emails: [`${firstName.toLowerCase()}@example.com`] } }));
+      await unwrap(
+        cdp.POST("/v2.1/orders/{orderRef}/contacts", {
+          params: { path: { orderRef } },
+          body: { firstName, emails: [`${firstName.toLowerCase()}@example.com`] },
+        }),
+      );
     }
-    const run = await runCliHere(["export", "--base-url", fake.url, "--reference-id", "EXPORT-TWO-CONTACTS", "--expand"]);
+    const run = await runCliHere([
+      "export",
+      "--base-url",
+      fake.url,
+      "--reference-id",
+      "EXPORT-TWO-CONTACTS",
+      "--expand",
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as OrderLine).contact).toEqual({ firstName: "First", emails: ["first@example.com"] });
-    expect(run.stderr).toBe("cdp-orders: order EXPORT-TWO-CONTACTS has 2 contacts; a line holds one, so only the first listed is written\n");
+    expect((JSON.parse(run.stdout) as OrderLine).contact).toEqual({
+      firstName: "First",
+      emails: ["first@example.com"],
+    });
+    expect(run.stderr).toBe(
+      "cdp-orders: order EXPORT-TWO-CONTACTS has 2 contacts; a line holds one, so only the first listed is written\n",
+    );
   });
 
   it("writes nothing, successfully, for a guest without orders", async () => {
@@ -172,8 +231,23 @@ describe("cdp-orders export", () => {
 
 describe("runExport, against answers the fake does not give", () => {
   const BASE = "https://cdp.test";
-  const order = (ref: string) => ({ ref, href: `${BASE}/v2.1/orders/${ref}`, referenceId: ref, status: "PURCHASED", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1, channel: "WEB" });
-  const page = (url: URL, items: object[], next?: string) => ({ href: url.href, offset: Number(url.searchParams.get("offset") ?? 0), limit: 100, items, ...(next ? { next: { href: next } } : {}) });
+  const order = (ref: string) => ({
+    ref,
+    href: `${BASE}/v2.1/orders/${ref}`,
+    referenceId: ref,
+    status: "PURCHASED",
+    orderedAt: "2024-01-01T00:00:00Z",
+    currencyCode: "EUR",
+    price: 1,
+    channel: "WEB",
+  });
+  const page = (url: URL, items: object[], next?: string) => ({
+    href: url.href,
+    offset: Number(url.searchParams.get("offset") ?? 0),
+    limit: 100,
+    items,
+    ...(next ? { next: { href: next } } : {}),
+  });
   const exportWith = (answer: (url: URL) => Promise<Response>, selectors: { referenceId: string }[]) => {
     const fetch = (request: Request) => answer(new URL(request.url));
     const client = createOrderClient({ baseUrl: BASE, clientKey: "k", apiToken: "t", fetch, retry: { maxRetries: 0 } });
@@ -181,27 +255,52 @@ describe("runExport, against answers the fake does not give", () => {
     let text = "";
     output.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
     const run = runExport({ client, selectors, expand: false, concurrency: 4, output });
-    return { run, lines: () => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { referenceId: string }) };
+    return {
+      run,
+      lines: () =>
+        text
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { referenceId: string }),
+    };
   };
 
   it("writes each order a listing names only by its href, once per order", async () => {
-    const { run, lines } = exportWith(async (url) => {
-      if (url.pathname === "/v2.1/orders") return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/ORD-${url.searchParams.get("referenceId")}` }]));
-      return Response.json(order(url.pathname.split("/").pop()!));
-    }, [{ referenceId: "A" }, { referenceId: "B" }, { referenceId: "A" }]);
+    const { run, lines } = exportWith(
+      async (url) => {
+        if (url.pathname === "/v2.1/orders")
+          return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/ORD-${url.searchParams.get("referenceId")}` }]));
+        return Response.json(order(url.pathname.split("/").pop()!));
+      },
+      [{ referenceId: "A" }, { referenceId: "B" }, { referenceId: "A" }],
+    );
     expect(await run).toEqual({ orders: 2, refusedByImport: 0 });
     expect(lines().map((line) => line.referenceId)).toEqual(["ORD-A", "ORD-B"]);
   });
 
   it("reports the failure that ended the run, not the aborts it caused", async () => {
-    const { run } = exportWith(async (url) => {
-      if (url.pathname === "/v2.1/orders") {
-        if (url.searchParams.get("offset") === "100") return Response.json({ status: 400, message: "page 2 refused" }, { status: 400 });
-        return Response.json(page(url, [{ href: `${BASE}/v2.1/orders/O1` }, { href: `${BASE}/v2.1/orders/O2` }], `${BASE}/v2.1/orders?referenceId=A&expand=true&offset=100&limit=100`));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return Response.json(order(url.pathname.split("/").pop()!));
-    }, [{ referenceId: "A" }]);
-    await expect(run).rejects.toMatchObject({ name: "BadRequestError", message: expect.stringMatching(/page 2 refused/) });
+    const { run } = exportWith(
+      async (url) => {
+        if (url.pathname === "/v2.1/orders") {
+          if (url.searchParams.get("offset") === "100")
+            return Response.json({ status: 400, message: "page 2 refused" }, { status: 400 });
+          return Response.json(
+            page(
+              url,
+              [{ href: `${BASE}/v2.1/orders/O1` }, { href: `${BASE}/v2.1/orders/O2` }],
+              `${BASE}/v2.1/orders?referenceId=A&expand=true&offset=100&limit=100`,
+            ),
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return Response.json(order(url.pathname.split("/").pop()!));
+      },
+      [{ referenceId: "A" }],
+    );
+    await expect(run).rejects.toMatchObject({
+      name: "BadRequestError",
+      message: expect.stringMatching(/page 2 refused/),
+    });
   });
 });

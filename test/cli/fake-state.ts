@@ -24,7 +24,8 @@ export function exactlyOnceProblems(store: FakeStore, lines: readonly OrderLine[
     const storedContacts = store.peopleOf("contacts", order.ref);
     contacts += line.contact ? 1 : 0;
     expect(storedContacts.length === (line.contact ? 1 : 0), `${id}: ${storedContacts.length} contacts`);
-    if (line.contact && storedContacts[0]) expect(same(storedContacts[0].fields, line.contact), `${id}: contact differs`);
+    if (line.contact && storedContacts[0])
+      expect(same(storedContacts[0].fields, line.contact), `${id}: contact differs`);
     const storedItems = store.itemsOf(order.ref);
     items += line.items?.length ?? 0;
     expect(storedItems.length === (line.items?.length ?? 0), `${id}: ${storedItems.length} items`);
@@ -35,13 +36,19 @@ export function exactlyOnceProblems(store: FakeStore, lines: readonly OrderLine[
       if (item.ext) {
         itemExtensions++;
         const ext = matches[0] && store.itemExtensions.get(matches[0].ref);
-        expect(ext !== undefined && same(ext.values, item.ext), `${id}: ext of item ${item.referenceId} missing or different`);
+        expect(
+          ext !== undefined && same(ext.values, item.ext),
+          `${id}: ext of item ${item.referenceId} missing or different`,
+        );
       }
     }
     const wanted = consumersOf(line).map(({ person }) => person);
     const storedConsumers = store.peopleOf("consumers", order.ref).map((c) => c.fields);
     consumers += wanted.length;
-    expect(same(storedConsumers, wanted), `${id}: consumers ${JSON.stringify(storedConsumers)} instead of ${JSON.stringify(wanted)}`);
+    expect(
+      same(storedConsumers, wanted),
+      `${id}: consumers ${JSON.stringify(storedConsumers)} instead of ${JSON.stringify(wanted)}`,
+    );
     if (line.ext) {
       orderExtensions++;
       const ext = store.orderExtensions.get(order.ref);
@@ -52,14 +59,27 @@ export function exactlyOnceProblems(store: FakeStore, lines: readonly OrderLine[
   expect(store.orders.size === lines.length, `${store.orders.size} orders in the fake for ${lines.length} lines`);
   expect(store.items.size === items, `${store.items.size} items in the fake, ${items} in the lines`);
   expect(store.contacts.size === contacts, `${store.contacts.size} contacts in the fake, ${contacts} in the lines`);
-  expect(store.consumers.size === consumers, `${store.consumers.size} consumers in the fake, ${consumers} in the lines`);
-  expect(store.orderExtensions.size === orderExtensions, `${store.orderExtensions.size} order extensions, ${orderExtensions} in the lines`);
-  expect(store.itemExtensions.size === itemExtensions, `${store.itemExtensions.size} item extensions, ${itemExtensions} in the lines`);
+  expect(
+    store.consumers.size === consumers,
+    `${store.consumers.size} consumers in the fake, ${consumers} in the lines`,
+  );
+  expect(
+    store.orderExtensions.size === orderExtensions,
+    `${store.orderExtensions.size} order extensions, ${orderExtensions} in the lines`,
+  );
+  expect(
+    store.itemExtensions.size === itemExtensions,
+    `${store.itemExtensions.size} item extensions, ${itemExtensions} in the lines`,
+  );
   return problems;
 }
 
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
 }

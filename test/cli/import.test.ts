@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ImportSummary, LineReport } from "../../src/cli/import/report.js";
-import { randomFaults } from "../fake-cdp/faults.js";
+import { onFirst, randomFaults } from "../fake-cdp/faults.js";
 import { sampleOrder, sampleOrders, toNdjson } from "../fake-cdp/sample-orders.js";
 import { FAKE_CREDENTIALS, startFakeCdp, type FakeCdp } from "../fake-cdp/server.js";
 import { consumersOf, orderFields } from "../../src/cli/import/order-line.js";
@@ -46,22 +46,32 @@ function inputFile(text: string): string {
 }
 
 const importing = (path: string, ...flags: string[]) => runCliHere(["import", path, "--base-url", fake.url, ...flags]);
-const reportOf = (path: string) => JSON.parse(readFileSync(`${path}.report.json`, "utf8")) as { summary: ImportSummary; lines: LineReport[] };
+const reportOf = (path: string) =>
+  JSON.parse(readFileSync(`${path}.report.json`, "utf8")) as { summary: ImportSummary; lines: LineReport[] };
 
 /** Output whose reader has gone: every write fails, as a closed pipe's does. */
 function brokenPipe(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })) });
+  return new Writable({
+    write: (_chunk, _encoding, done) => done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })),
+  });
 }
 
 describe("cdp-orders import", () => {
-  it.each(["--json", "--quiet"])("finishes the import and writes its report when its output's reader goes away (%s)", async (flag) => {
-    const lines = sampleOrders(6, { prefix: `PIPE${flag.length}` });
-    const path = inputFile(toNdjson(lines));
-    const code = await runCli(["import", path, "--base-url", fake.url, flag], { stdout: brokenPipe(), stderr: brokenPipe(), env: cliEnv() });
-    expect(code).toBe(0);
-    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
-    expect(reportOf(path).summary).toMatchObject({ created: 6, failed: 0 });
-  });
+  it.each(["--json", "--quiet"])(
+    "finishes the import and writes its report when its output's reader goes away (%s)",
+    async (flag) => {
+      const lines = sampleOrders(6, { prefix: `PIPE${flag.length}` });
+      const path = inputFile(toNdjson(lines));
+      const code = await runCli(["import", path, "--base-url", fake.url, flag], {
+        stdout: brokenPipe(),
+        stderr: brokenPipe(),
+        env: cliEnv(),
+      });
+      expect(code).toBe(0);
+      expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+      expect(reportOf(path).summary).toMatchObject({ created: 6, failed: 0 });
+    },
+  );
 
   it("creates each line's order with its contact, items, consumers and data extensions", async () => {
     const lines = sampleOrders(20, { prefix: "HAPPY" });
@@ -86,7 +96,15 @@ describe("cdp-orders import", () => {
     const noItemReference = sampleOrder(3, { prefix: "BAD" });
     delete (noItemReference.items![0] as { referenceId?: string }).referenceId;
     const sameOrderAgain = { ...good, price: 99 };
-    const text = [JSON.stringify(good), JSON.stringify(longName), JSON.stringify(noItemReference), "", "{ not json", JSON.stringify(sameOrderAgain), "[]"].join("\n");
+    const text = [
+      JSON.stringify(good),
+      JSON.stringify(longName),
+      JSON.stringify(noItemReference),
+      "",
+      "{ not json",
+      JSON.stringify(sameOrderAgain),
+      "[]",
+    ].join("\n");
     const path = inputFile(text);
 
     const run = await importing(path, "--quiet");
@@ -110,7 +128,10 @@ describe("cdp-orders import", () => {
       [6, "invalid"],
       [7, "invalid"],
     ]);
-    expect(lines[1]).toMatchObject({ error: { class: "LineValidationError" }, violations: [{ path: "body.items[1].name", rule: "maxLength" }] });
+    expect(lines[1]).toMatchObject({
+      error: { class: "LineValidationError" },
+      violations: [{ path: "body.items[1].name", rule: "maxLength" }],
+    });
   });
 
   it("refuses an orderedAt that the spec admits but no date parser reads, since a resume could not find its order", async () => {
@@ -132,7 +153,10 @@ describe("cdp-orders import", () => {
     const path = inputFile(toNdjson([line]));
     const run = await importing(path, "--quiet", "--resume");
     expect(run.code).toBe(1);
-    expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { message: expect.stringMatching(/orderedAt that cannot be compared/) } });
+    expect(reportOf(path).lines[0]).toMatchObject({
+      status: "failed",
+      error: { message: expect.stringMatching(/orderedAt that cannot be compared/) },
+    });
     expect(fake.store.ordersWithReferenceId(line.referenceId)).toHaveLength(1);
   });
 
@@ -152,7 +176,11 @@ describe("cdp-orders import", () => {
 
   it("creates everything exactly once when creates are lost, refused or fail after taking effect", async () => {
     fake.setFaults(
-      randomFaults({ seed: 7, methods: ["POST"], rates: { resetBefore: 0.08, resetAfter: 0.12, error500: 0.04, error500AfterEffect: 0.06 } }),
+      randomFaults({
+        seed: 7,
+        methods: ["POST"],
+        rates: { resetBefore: 0.08, resetAfter: 0.12, error500: 0.04, error500AfterEffect: 0.06 },
+      }),
     );
     const lines = sampleOrders(60, { prefix: "FAULTY" });
     const path = inputFile(toNdjson(lines));
@@ -177,7 +205,9 @@ describe("cdp-orders import", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
     const tooMany = fake.requests.find((r) => r.outcome === 429)!;
-    const sentDuringPause = fake.requests.filter((r) => r.receivedAt > tooMany.answeredAt! + 20 && r.receivedAt < tooMany.answeredAt! + 950);
+    const sentDuringPause = fake.requests.filter(
+      (r) => r.receivedAt > tooMany.answeredAt! + 20 && r.receivedAt < tooMany.answeredAt! + 950,
+    );
     expect(sentDuringPause).toEqual([]);
     expect(fake.requests.filter((r) => r.receivedAt >= tooMany.answeredAt! + 950).length).toBeGreaterThan(0);
     expect(run.stdout).toContain("1×429");
@@ -197,7 +227,14 @@ describe("cdp-orders import", () => {
     const path = inputFile(toNdjson(lines));
     expect((await importing(path, "--quiet")).code).toBe(0);
     // Line 2 gets a third item: its order exists, so only the new item is created.
-    lines[1]!.items!.push({ referenceId: "RESUME-000002-3", name: "Extra", type: "MOBILE", price: 1, currencyCode: "EUR", status: "CONFIRMED" });
+    lines[1]!.items!.push({
+      referenceId: "RESUME-000002-3",
+      name: "Extra",
+      type: "MOBILE",
+      price: 1,
+      currencyCode: "EUR",
+      status: "CONFIRMED",
+    });
     writeFileSync(path, toNdjson(lines));
     const requestsBefore = fake.requests.length;
     const resumed = await importing(path, "--quiet", "--resume");
@@ -213,8 +250,7 @@ describe("cdp-orders import", () => {
 
     it("finds what a lost create made, instead of creating it again", async () => {
       fake.setIgnoreExpand(true);
-      let lost = false;
-      fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !lost ? ((lost = true), { kind: "reset-after" }) : undefined));
+      fake.setFaults(onFirst("POST /v2.1/orders", { kind: "reset-after" }));
       const lines = sampleOrders(2, { prefix: "LINKS" });
       const run = await importing(inputFile(toNdjson(lines)), "--quiet");
       expect(run.code, run.stderr + run.stdout).toBe(0);
@@ -247,9 +283,19 @@ describe("cdp-orders import", () => {
 
   it("reports a line it cannot check (nesting too deep, bytes that are not UTF-8) as invalid, and imports the others", async () => {
     const [good, deep, latin1, replacement] = sampleOrders(4, { prefix: "ODD" });
-    const nested = JSON.stringify({ ...deep, ext: { note: "x" } }).replace('"note":"x"', `"note":${"[".repeat(5_000)}${"]".repeat(5_000)}`);
+    const nested = JSON.stringify({ ...deep, ext: { note: "x" } }).replace(
+      '"note":"x"',
+      `"note":${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+    );
     const path = inputFile("");
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(good)}\n${nested}\n`), Buffer.from(`${JSON.stringify({ ...latin1, contact: { firstName: "Se\u00e1n" } })}\n`, "latin1"), Buffer.from(`${JSON.stringify({ ...replacement, contact: { firstName: "Jos\uFFFD" } })}\n`)]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(good)}\n${nested}\n`),
+        Buffer.from(`${JSON.stringify({ ...latin1, contact: { firstName: "Se\u00e1n" } })}\n`, "latin1"),
+        Buffer.from(`${JSON.stringify({ ...replacement, contact: { firstName: "Jos\uFFFD" } })}\n`),
+      ]),
+    );
     const run = await importing(path, "--quiet");
     expect(run.code).toBe(1);
     const { lines } = reportOf(path);
@@ -270,22 +316,60 @@ describe("cdp-orders import", () => {
     const client = createOrderClient({ baseUrl: fake.url, ...FAKE_CREDENTIALS });
     const [first, second, third] = lines;
     // Rewritten between the check and the import.
-    const progress = { ...silentReporter, start: () => writeFileSync(path, toNdjson([first!, { ...second!, referenceId: "GROW-CHANGED" }, third!, sampleOrder(9, { prefix: "GROW" })])) };
-    const summary = await runImport({ input: path, journalPath: `${path}.journal`, reportPath: `${path}.report.json`, dryRun: false, resume: false, concurrency: 1, client, progress });
+    const progress = {
+      ...silentReporter,
+      start: () =>
+        writeFileSync(
+          path,
+          toNdjson([first!, { ...second!, referenceId: "GROW-CHANGED" }, third!, sampleOrder(9, { prefix: "GROW" })]),
+        ),
+    };
+    const summary = await runImport({
+      input: path,
+      journalPath: `${path}.journal`,
+      reportPath: `${path}.report.json`,
+      dryRun: false,
+      resume: false,
+      concurrency: 1,
+      client,
+      progress,
+    });
     expect(summary).toMatchObject({ exitCode: 1, created: 2, invalid: 1, notAttempted: 0 });
-    expect([...fake.store.orders.values()].map((order) => order.fields.referenceId).sort()).toEqual(["GROW-000001", "GROW-000003"]);
-    expect(reportOf(path).lines.find((line) => line.line === 2)).toMatchObject({ status: "invalid", error: { message: "line 2 changed while the import ran" } });
+    expect([...fake.store.orders.values()].map((order) => order.fields.referenceId).sort()).toEqual([
+      "GROW-000001",
+      "GROW-000003",
+    ]);
+    expect(reportOf(path).lines.find((line) => line.line === 2)).toMatchObject({
+      status: "invalid",
+      error: { message: "line 2 changed while the import ran" },
+    });
     expect(reportOf(path).lines.map((line) => line.line)).toEqual([1, 2, 3]);
   });
 
   it.each([
-    ["a directory as input", (path: string) => [dir], "is not a regular file"],
-    ["a report it cannot write", (path: string) => [path, "--report", join(dir, "missing", "report.json")], "The report cannot be written"],
+    ["a directory as input", () => [dir], "is not a regular file"],
+    [
+      "a report it cannot write",
+      (path: string) => [path, "--report", join(dir, "missing", "report.json")],
+      "The report cannot be written",
+    ],
     ["a report path that is a directory", (path: string) => [path, "--report", dir], "The report cannot be written"],
-    ["a journal it cannot write", (path: string) => [path, "--journal", join(dir, "missing", "journal")], "The journal cannot be written"],
-    ["a directory as input to a dry run", (path: string) => [dir, "--dry-run"], "is not a regular file"],
-    ["a dry run with a timeout that is not a number", (path: string) => [path, "--dry-run", "--timeout", "abc"], "--timeout"],
-    ["a dry run with both a region and a base URL", (path: string) => [path, "--dry-run", "--region", "eu"], "either --region or --base-url"],
+    [
+      "a journal it cannot write",
+      (path: string) => [path, "--journal", join(dir, "missing", "journal")],
+      "The journal cannot be written",
+    ],
+    ["a directory as input to a dry run", () => [dir, "--dry-run"], "is not a regular file"],
+    [
+      "a dry run with a timeout that is not a number",
+      (path: string) => [path, "--dry-run", "--timeout", "abc"],
+      "--timeout",
+    ],
+    [
+      "a dry run with both a region and a base URL",
+      (path: string) => [path, "--dry-run", "--region", "eu"],
+      "either --region or --base-url",
+    ],
   ])("refuses %s with exit code 2 before anything is sent", async (_, args, message) => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "USAGE" })));
     const before = fake.requests.length;
@@ -299,7 +383,11 @@ describe("cdp-orders import", () => {
     const path = inputFile(toNdjson(sampleOrders(3, { prefix: "INTERRUPTED" })));
     const run = await runCliHere(["import", path, "--base-url", fake.url, "--json"], cliEnv(), (handler) => handler());
     expect(run.code).toBe(130);
-    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { event: string; exitCode: number; notAttempted: number };
+    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+      event: string;
+      exitCode: number;
+      notAttempted: number;
+    };
     expect(summary).toMatchObject({ event: "summary", exitCode: 130, notAttempted: 3 });
     expect(reportOf(path).summary).toMatchObject({ exitCode: 130, stoppedBy: expect.stringMatching(/^interrupted/) });
   });
@@ -311,25 +399,45 @@ describe("cdp-orders import", () => {
     expect(run.stderr).toContain("baseUrl must use https");
   });
 
-  it.each([[[]], [["--dry-run"]]])("stops checking lines soon after an interrupt, sending nothing, and counts the rest as not attempted %j", async (flags) => {
-    const path = inputFile(toNdjson(sampleOrders(5_000, { prefix: "CHECK-STOP" })));
-    const before = fake.requests.length;
-    const run = await runCliHere(["import", path, "--base-url", fake.url, "--json", ...flags], cliEnv(), (handler) => setTimeout(handler, 0));
-    expect(run.code).toBe(130);
-    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { lines: number; valid: number; invalid: number; notAttempted: number };
-    expect(summary).toMatchObject({ lines: 5_000, invalid: 0, created: 0, stoppedBy: expect.stringMatching(/^interrupted/) });
-    expect(summary.valid).toBeLessThan(5_000);
-    expect(summary.notAttempted).toBe(5_000 - summary.valid);
-    expect(fake.requests.length).toBe(before);
-  });
+  it.each([[[]], [["--dry-run"]]])(
+    "stops checking lines soon after an interrupt, sending nothing, and counts the rest as not attempted %j",
+    async (flags) => {
+      const path = inputFile(toNdjson(sampleOrders(5_000, { prefix: "CHECK-STOP" })));
+      const before = fake.requests.length;
+      const run = await runCliHere(["import", path, "--base-url", fake.url, "--json", ...flags], cliEnv(), (handler) =>
+        setTimeout(handler, 0),
+      );
+      expect(run.code).toBe(130);
+      const summary = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+        lines: number;
+        valid: number;
+        invalid: number;
+        notAttempted: number;
+      };
+      expect(summary).toMatchObject({
+        lines: 5_000,
+        invalid: 0,
+        created: 0,
+        stoppedBy: expect.stringMatching(/^interrupted/),
+      });
+      expect(summary.valid).toBeLessThan(5_000);
+      expect(summary.notAttempted).toBe(5_000 - summary.valid);
+      expect(fake.requests.length).toBe(before);
+    },
+  );
 
   it("refuses a journal of another version with exit code 2 and says how to go on", async () => {
     const path = inputFile(toNdjson(sampleOrders(1, { prefix: "OLD-JOURNAL" })));
-    writeFileSync(`${path}.journal`, `${JSON.stringify({ type: "run", version: 1, startedAt: "2024-01-01T00:00:00Z", input: path, resume: false })}\n`);
+    writeFileSync(
+      `${path}.journal`,
+      `${JSON.stringify({ type: "run", version: 1, startedAt: "2024-01-01T00:00:00Z", input: path, resume: false })}\n`,
+    );
     const before = fake.requests.length;
     const run = await importing(path, "--resume");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("is a journal of version 1; this import reads version 2. Move it aside and run again with --resume");
+    expect(run.stderr).toContain(
+      "is a journal of version 1; this import reads version 2. Move it aside and run again with --resume",
+    );
     expect(fake.requests.length).toBe(before);
   });
 
@@ -343,41 +451,59 @@ describe("cdp-orders import", () => {
   it.each([
     ["an order", "POST /v2.1/orders", "orders"],
     ["an order item", "POST /v2.1/orders/{orderRef}/orderItems", "items"],
-  ] as const)("does not create again, on a resume soon after, %s that a create that timed out may still make", async (_, delayedOperation, kind) => {
-    const lines = sampleOrders(1, { prefix: `SETTLE-${kind}` });
-    const path = inputFile(toNdjson(lines));
-    const before = fake.store[kind].size;
-    let delayed = false;
-    // The server applies the create 2.5 s after it came, long after the client gave up.
-    fake.setFaults(({ operation }) => (operation === delayedOperation && !delayed ? ((delayed = true), { kind: "delay", ms: 2_500 }) : undefined));
-    expect((await importing(path, "--quiet", "--timeout", "1")).code).toBe(1);
-    expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "TimeoutError" } });
-    const soon = await importing(path, "--quiet", "--resume");
-    expect(soon.code).toBe(1);
-    expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "UnsettledLineError" } });
-    expect(fake.store[kind].size - before).toBeLessThanOrEqual(1);
-    for (let waited = 0; fake.store[kind].size === before && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    // Once the create has had its time (here: no settle time), the line is finished.
-    const later = await importing(path, "--quiet", "--resume", "--settle", "0");
-    expect(later.code, later.stderr).toBe(0);
-    expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
-  }, 20_000);
+  ] as const)(
+    "does not create again, on a resume soon after, %s that a create that timed out may still make",
+    async (_, delayedOperation, kind) => {
+      const lines = sampleOrders(1, { prefix: `SETTLE-${kind}` });
+      const path = inputFile(toNdjson(lines));
+      const before = fake.store[kind].size;
+      // The server applies the create 2.5 s after it came, long after the client gave up.
+      fake.setFaults(onFirst(delayedOperation, { kind: "delay", ms: 2_500 }));
+      expect((await importing(path, "--quiet", "--timeout", "1")).code).toBe(1);
+      expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "TimeoutError" } });
+      const soon = await importing(path, "--quiet", "--resume");
+      expect(soon.code).toBe(1);
+      expect(reportOf(path).lines[0]).toMatchObject({ status: "failed", error: { class: "UnsettledLineError" } });
+      expect(fake.store[kind].size - before).toBeLessThanOrEqual(1);
+      for (let waited = 0; fake.store[kind].size === before && waited < 5_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      // Once the create has had its time (here: no settle time), the line is finished.
+      const later = await importing(path, "--quiet", "--resume", "--settle", "0");
+      expect(later.code, later.stderr).toBe(0);
+      expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
+    },
+    20_000,
+  );
 
   it("keeps a create's settle time through a later failure of the line, and when the line moves in the file", async () => {
-    const [invalid, line] = [{ ...sampleOrder(1, { prefix: "KEPT" }), price: "free" }, sampleOrder(2, { prefix: "KEPT" })];
+    const [invalid, line] = [
+      { ...sampleOrder(1, { prefix: "KEPT" }), price: "free" },
+      sampleOrder(2, { prefix: "KEPT" }),
+    ];
     const path = inputFile(toNdjson([invalid as unknown as typeof line, line]));
-    let delayed = false;
-    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !delayed ? ((delayed = true), { kind: "delay", ms: 3_000 }) : undefined));
+    fake.setFaults(onFirst("POST /v2.1/orders", { kind: "delay", ms: 3_000 }));
     expect((await importing(path, "--quiet", "--timeout", "1")).code).toBe(1);
     // A resume that fails for another reason (here: the credentials) must not drop the mark.
-    const refused = await runCliHere(["import", path, "--base-url", fake.url, "--quiet", "--resume", "--api-token", "wrong"], cliEnv());
+    const refused = await runCliHere(
+      ["import", path, "--base-url", fake.url, "--quiet", "--resume", "--api-token", "wrong"],
+      cliEnv(),
+    );
     expect(refused.code).toBe(1);
     // The invalid line is dropped: the order moves from line 2 to line 1.
     writeFileSync(path, toNdjson([line]));
     const soon = await importing(path, "--quiet", "--resume");
     expect(soon.code).toBe(1);
-    expect(reportOf(path).lines[0]).toMatchObject({ line: 1, status: "failed", error: { class: "UnsettledLineError" } });
-    for (let waited = 0; fake.store.ordersWithReferenceId(line.referenceId).length === 0 && waited < 6_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reportOf(path).lines[0]).toMatchObject({
+      line: 1,
+      status: "failed",
+      error: { class: "UnsettledLineError" },
+    });
+    for (
+      let waited = 0;
+      fake.store.ordersWithReferenceId(line.referenceId).length === 0 && waited < 6_000;
+      waited += 50
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await importing(path, "--quiet", "--resume", "--settle", "0")).code).toBe(0);
     expect(exactlyOnceProblems(fake.store, [line])).toEqual([]);
   }, 20_000);
@@ -385,10 +511,12 @@ describe("cdp-orders import", () => {
   it("journals each attempt of a create as it goes out, the client's own retry after a 429 included", async () => {
     const [line] = sampleOrders(1, { prefix: "ATTEMPTS" });
     const path = inputFile(toNdjson([line!]));
-    let limited = false;
-    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !limited ? ((limited = true), { kind: "status", status: 429, retryAfter: "1" }) : undefined));
+    fake.setFaults(onFirst("POST /v2.1/orders", { kind: "status", status: 429, retryAfter: "1" }));
     expect((await importing(path, "--quiet")).code).toBe(0);
-    const records = readFileSync(`${path}.journal`, "utf8").trim().split("\n").map((text) => JSON.parse(text) as { type: string; at?: string });
+    const records = readFileSync(`${path}.journal`, "utf8")
+      .trim()
+      .split("\n")
+      .map((text) => JSON.parse(text) as { type: string; at?: string });
     const sending = records.filter((record) => record.type === "sending").map((record) => Date.parse(record.at!));
     // The order twice (the 429, then its retry a second later), then the contact, 2 items,
     // their 2 extensions, a consumer and the order's extension once each.
@@ -400,20 +528,26 @@ describe("cdp-orders import", () => {
   it("keeps a create's settle time for its own order only, where two orders share a referenceId", async () => {
     const base = sampleOrder(1, { prefix: "SHARED" });
     const order = (orderedAt: string) => ({ ...base, orderedAt });
-    const [timedOut, other, appended] = [order("2024-03-01T10:00:00Z"), order("2024-03-11T10:00:00Z"), order("2024-03-21T10:00:00Z")];
+    const [timedOut, other, appended] = [
+      order("2024-03-01T10:00:00Z"),
+      order("2024-03-11T10:00:00Z"),
+      order("2024-03-21T10:00:00Z"),
+    ];
     const path = inputFile(toNdjson([timedOut, other]));
-    let delayed = false;
-    fake.setFaults(({ operation }) => (operation === "POST /v2.1/orders" && !delayed ? ((delayed = true), { kind: "delay", ms: 3_000 }) : undefined));
+    fake.setFaults(onFirst("POST /v2.1/orders", { kind: "delay", ms: 3_000 }));
     expect((await importing(path, "--quiet", "--timeout", "1", "--concurrency", "1")).code).toBe(1);
     // The other order finished; a third is appended.
     writeFileSync(path, toNdjson([timedOut, other, appended]));
     expect((await importing(path, "--quiet", "--resume", "--concurrency", "1")).code).toBe(1);
-    expect(reportOf(path).lines.map((line) => [line.line, line.status, "error" in line ? line.error.class : undefined])).toEqual([
+    expect(
+      reportOf(path).lines.map((line) => [line.line, line.status, "error" in line ? line.error.class : undefined]),
+    ).toEqual([
       [1, "failed", "UnsettledLineError"],
       [2, "done-before", undefined],
       [3, "created", undefined],
     ]);
-    for (let waited = 0; fake.store.ordersWithReferenceId(base.referenceId).length < 3 && waited < 6_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; fake.store.ordersWithReferenceId(base.referenceId).length < 3 && waited < 6_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await importing(path, "--quiet", "--resume", "--settle", "0")).code).toBe(0);
     const orderedAt = fake.store.ordersWithReferenceId(base.referenceId).map((stored) => stored.fields.orderedAt);
     expect(orderedAt.sort()).toEqual([timedOut, other, appended].map((line) => line.orderedAt));
@@ -429,7 +563,11 @@ describe("cdp-orders import", () => {
     const [order] = fake.store.ordersWithReferenceId(line.referenceId);
     const names = fake.store.peopleOf("consumers", order!.ref).map((person) => JSON.stringify(person.fields));
     // Created in another order than the line's (Ann last): the same people, each once.
-    expect(names.sort()).toEqual(consumersOf(edited).map(({ person }) => JSON.stringify(person)).sort());
+    expect(names.sort()).toEqual(
+      consumersOf(edited)
+        .map(({ person }) => JSON.stringify(person))
+        .sort(),
+    );
   });
 
   it("stops at an authentication failure and never shows the token", async () => {
@@ -441,7 +579,12 @@ describe("cdp-orders import", () => {
     expect(summary.stoppedBy).toMatch(/^AuthenticationError/);
     expect(summary.failed).toBeGreaterThan(0);
     expect(summary.notAttempted).toBeGreaterThan(0);
-    for (const text of [run.stdout, run.stderr, readFileSync(`${path}.report.json`, "utf8"), readFileSync(`${path}.journal`, "utf8")]) {
+    for (const text of [
+      run.stdout,
+      run.stderr,
+      readFileSync(`${path}.report.json`, "utf8"),
+      readFileSync(`${path}.journal`, "utf8"),
+    ]) {
       expect(text).not.toContain(token);
       expect(text).not.toContain(Buffer.from(`fake-client-key:${token}`).toString("base64"));
     }
@@ -451,7 +594,10 @@ describe("cdp-orders import", () => {
     const path = inputFile(toNdjson(sampleOrders(5, { prefix: "JSON" })));
     const run = await importing(path, "--json");
     expect(run.code).toBe(0);
-    const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { event: string });
+    const events = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { event: string });
     expect(events[0]).toMatchObject({ event: "start", total: 5, done: 0 });
     expect(events.filter((e) => e.event === "line")).toHaveLength(5);
     expect(events.at(-1)).toMatchObject({ event: "summary", created: 5, exitCode: 0 });
@@ -464,7 +610,9 @@ describe("cdp-orders import", () => {
     expect(run.code).toBe(0);
     const progress = run.stderr.split("\n").filter((line) => line.startsWith("import: "));
     expect(progress.length).toBeGreaterThan(2);
-    expect(progress.at(-1)).toMatch(/^import: 20\/20 orders \(100%\) \| [\d.]+\/s \| ETA 0:00 \| 0 failed \| 0 reconciled \| 0×429$/);
+    expect(progress.at(-1)).toMatch(
+      /^import: 20\/20 orders \(100%\) \| [\d.]+\/s \| ETA 0:00 \| 0 failed \| 0 reconciled \| 0×429$/,
+    );
   }, 20_000);
 });
 
@@ -476,9 +624,18 @@ describe("the cdp-orders command line", () => {
     [["import", "x.ndjson", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 64"],
     [["import", "x.ndjson", "--bogus"], "Unknown option '--bogus'"],
     [["export"], "export needs --guest-ref REF or --reference-id ID"],
-    [["import", "x.ndjson", "--report", "x.ndjson"], "The input, --journal and --report (and <report>.partial) must be different files."],
-    [["import", "x.ndjson", "--journal", "same.json", "--report", "same.json"], "The input, --journal and --report (and <report>.partial) must be different files."],
-    [["import", "run.json.partial", "--report", "run.json"], "The input, --journal and --report (and <report>.partial) must be different files."],
+    [
+      ["import", "x.ndjson", "--report", "x.ndjson"],
+      "The input, --journal and --report (and <report>.partial) must be different files.",
+    ],
+    [
+      ["import", "x.ndjson", "--journal", "same.json", "--report", "same.json"],
+      "The input, --journal and --report (and <report>.partial) must be different files.",
+    ],
+    [
+      ["import", "run.json.partial", "--report", "run.json"],
+      "The input, --journal and --report (and <report>.partial) must be different files.",
+    ],
   ])("refuses %j with exit code 2 and the usage", async (args, message) => {
     const run = await runCliHere(args);
     expect(run.code).toBe(2);

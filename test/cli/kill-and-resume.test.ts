@@ -28,7 +28,11 @@ beforeAll(async () => {
     latencyMs: 2,
     faults: combineFaults(
       rateLimitWindows({ everyRequests: 3_000, seconds: 1 }),
-      randomFaults({ seed: 42, methods: ["POST"], rates: { resetBefore: 0.01, resetAfter: 0.01, error500: 0.005, error500AfterEffect: 0.005 } }),
+      randomFaults({
+        seed: 42,
+        methods: ["POST"],
+        rates: { resetBefore: 0.01, resetAfter: 0.01, error500: 0.005, error500AfterEffect: 0.005 },
+      }),
     ),
   });
 });
@@ -40,7 +44,9 @@ afterAll(async () => {
 
 const doneLines = (journal: string) => {
   try {
-    return readFileSync(journal, "utf8").split("\n").filter((line) => line.startsWith('{"type":"done"')).length;
+    return readFileSync(journal, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith('{"type":"done"')).length;
   } catch {
     return 0;
   }
@@ -68,7 +74,11 @@ describe("cdp-orders import, killed and resumed, against the faulty fake", { tim
     const args = ["import", input, "--base-url", fake.url, "--concurrency", "8", "--quiet"];
 
     const first = spawnCli(args);
-    await waitFor(() => doneLines(journal) >= KILL_AFTER_DONE_LINES || first.child.exitCode !== null, 60_000, "the journal to fill");
+    await waitFor(
+      () => doneLines(journal) >= KILL_AFTER_DONE_LINES || first.child.exitCode !== null,
+      60_000,
+      "the journal to fill",
+    );
     first.child.kill("SIGKILL");
     const killed = await first.done;
     expect(killed.signal, killed.stderr).toBe("SIGKILL");
@@ -89,8 +99,18 @@ describe("cdp-orders import, killed and resumed, against the faulty fake", { tim
     // answers by now: there is nothing to wait for (--settle 0).
     const resumed = await runCliProcess([...args, "--resume", "--settle", "0"], 90_000);
     expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
-    const report = JSON.parse(readFileSync(`${input}.report.json`, "utf8")) as { summary: Record<string, number>; lines: unknown[] };
-    expect(report.summary).toMatchObject({ lines: ORDERS, doneBefore: journalled.size, created: ORDERS - journalled.size, failed: 0, invalid: 0, notAttempted: 0 });
+    const report = JSON.parse(readFileSync(`${input}.report.json`, "utf8")) as {
+      summary: Record<string, number>;
+      lines: unknown[];
+    };
+    expect(report.summary).toMatchObject({
+      lines: ORDERS,
+      doneBefore: journalled.size,
+      created: ORDERS - journalled.size,
+      failed: 0,
+      invalid: 0,
+      notAttempted: 0,
+    });
     expect(report.lines).toHaveLength(ORDERS);
 
     expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
@@ -108,11 +128,22 @@ describe("cdp-orders import, killed and resumed, against the faulty fake", { tim
     const guests = [...new Set([...fake.store.contacts.values()].map((contact) => contact.guestRef))];
     expect(guests).toHaveLength(10);
     const exported = await runCliProcess(
-      ["export", ...guests.flatMap((guest) => ["--guest-ref", guest]), "--expand", "--base-url", fake.url, "--concurrency", "8"],
+      [
+        "export",
+        ...guests.flatMap((guest) => ["--guest-ref", guest]),
+        "--expand",
+        "--base-url",
+        fake.url,
+        "--concurrency",
+        "8",
+      ],
       90_000,
     );
     expect(exported.code, exported.stderr).toBe(0);
-    const back = exported.stdout.trim().split("\n").map((line) => JSON.parse(line) as OrderLine);
+    const back = exported.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as OrderLine);
     const byReference = (a: OrderLine, b: OrderLine) => a.referenceId.localeCompare(b.referenceId);
     expect(back.sort(byReference).map(sortKeys)).toEqual(lines.map(asExported).sort(byReference).map(sortKeys));
     expect(fake.violations).toEqual([]);

@@ -11,7 +11,8 @@ it("matches the consumer with the fewest other fields, whatever empty defaults t
     { ref: "c1", href: `${BASE}/v2.1/orderConsumers/c1`, firstName: "Ann", lastName: "Byrne", emails: [] },
     { ref: "c2", href: `${BASE}/v2.1/orderConsumers/c2`, firstName: "Ann", emails: [], phoneNumbers: [] },
   ];
-  const fetch = async (request: Request) => Response.json({ href: request.url, offset: 0, limit: 100, items: consumers });
+  const fetch = async (request: Request) =>
+    Response.json({ href: request.url, offset: 0, limit: 100, items: consumers });
   const lookups = new Lookups(createOrderClient({ baseUrl: BASE, clientKey: "k", apiToken: "t", fetch }));
   expect(await lookups.consumer("o1", { firstName: "Ann" }, new Set())).toBe("c2");
   expect(await lookups.consumer("o1", { firstName: "Ann", lastName: "Byrne" }, new Set())).toBe("c1");

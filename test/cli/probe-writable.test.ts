@@ -19,9 +19,13 @@ it("leaves no file behind where there was none, and an existing file as it was",
 });
 
 it("refuses a path in a missing directory, and one that is a directory, naming what cannot be written", () => {
-  expect(() => probeWritable(join(dir, "missing", "j"), join(dir, "missing", "j"), "The journal")).toThrow(ImportUsageError);
+  expect(() => probeWritable(join(dir, "missing", "j"), join(dir, "missing", "j"), "The journal")).toThrow(
+    ImportUsageError,
+  );
   const directory = join(dir, "a-directory");
   mkdirSync(directory);
-  expect(() => probeWritable(`${directory}.partial`, directory, "The report")).toThrow(/^The report cannot be written to .*a-directory: it is not a file$/);
+  expect(() => probeWritable(`${directory}.partial`, directory, "The report")).toThrow(
+    /^The report cannot be written to .*a-directory: it is not a file$/,
+  );
   expect(existsSync(`${directory}.partial`)).toBe(false);
 });

@@ -16,7 +16,16 @@ function fakeTerminal(isTTY: boolean) {
   return { stream, output: () => written };
 }
 
-const snapshot: ProgressSnapshot = { total: 10, done: 2, failed: 0, reconciled: 0, rateLimited: 0, rate: 1, etaSeconds: 8, elapsedMs: 2_000 };
+const snapshot: ProgressSnapshot = {
+  total: 10,
+  done: 2,
+  failed: 0,
+  reconciled: 0,
+  rateLimited: 0,
+  rate: 1,
+  etaSeconds: 8,
+  elapsedMs: 2_000,
+};
 
 it("gives back the cursor and line wrap the bar took, when the bar cannot stop itself", async () => {
   const { stream, output } = fakeTerminal(true);

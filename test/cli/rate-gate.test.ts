@@ -4,7 +4,8 @@ import { createAdmittingOrderClient } from "../../src/client.js";
 import { example } from "../contract/examples.js";
 
 const ORDER = example("Order");
-const get = (client: ReturnType<typeof createAdmittingOrderClient>) => client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } });
+const get = (client: ReturnType<typeof createAdmittingOrderClient>) =>
+  client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } });
 
 describe("the rate gate", () => {
   it("holds every request back for the Retry-After of a 429 seen by any one", async () => {
@@ -12,12 +13,14 @@ describe("the rate gate", () => {
     await gate.acquire();
     const startedAt = Date.now();
     gate.release(429, "1");
-    const waited = await Promise.all([1, 2, 3].map(async () => {
-      await gate.acquire();
-      const at = Date.now() - startedAt;
-      gate.release(200);
-      return at;
-    }));
+    const waited = await Promise.all(
+      [1, 2, 3].map(async () => {
+        await gate.acquire();
+        const at = Date.now() - startedAt;
+        gate.release(200);
+        return at;
+      }),
+    );
     for (const ms of waited) expect(ms).toBeGreaterThanOrEqual(990);
     expect(gate.stats().rateLimited).toBe(1);
   });
@@ -53,7 +56,10 @@ describe("the rate gate", () => {
       inFlight--;
       return Response.json(ORDER);
     };
-    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch }, admitThrough(gate));
+    const client = createAdmittingOrderClient(
+      { baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch },
+      admitThrough(gate),
+    );
     const answers = await Promise.all(Array.from({ length: 12 }, () => get(client)));
     expect(answers.map((a) => a.response.status)).toEqual(Array(12).fill(200));
     expect(most).toBe(3);
@@ -70,7 +76,10 @@ describe("the rate gate", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return Response.json(ORDER);
     };
-    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, timeoutMs: 100, deadlineMs: 200 }, admitThrough(gate));
+    const client = createAdmittingOrderClient(
+      { baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, timeoutMs: 100, deadlineMs: 200 },
+      admitThrough(gate),
+    );
     const startedAt = Date.now();
     const answers = await Promise.all([get(client), get(client)]);
     expect(answers.map((a) => a.response.status)).toEqual([200, 200]);
@@ -82,11 +91,22 @@ describe("the rate gate", () => {
     const fetch = async () => {
       throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     };
-    const client = createAdmittingOrderClient({ baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } }, admitThrough(gate));
+    const client = createAdmittingOrderClient(
+      {
+        baseUrl: "https://cdp.test",
+        clientKey: "k",
+        apiToken: "t",
+        fetch,
+        retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
+      },
+      admitThrough(gate),
+    );
     expect(await get(client).catch((e: unknown) => (e as Error).name)).toBe("ConnectionError");
     await gate.acquire();
     const caller = new AbortController();
-    const waiting = client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, signal: caller.signal }).catch((e: unknown) => e);
+    const waiting = client
+      .GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, signal: caller.signal })
+      .catch((e: unknown) => e);
     caller.abort(new Error("stop"));
     expect(await waiting).toMatchObject({ name: "RequestAbortedError", outcomeUnknown: false });
     gate.release(200);

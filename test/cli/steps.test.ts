@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { ensure } from "../../src/cli/import/steps.js";
-import { ApiError, BadRequestError, ConnectionError, InternalServerError, RateLimitError, TimeoutError } from "../../src/index.js";
+import {
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  InternalServerError,
+  RateLimitError,
+  TimeoutError,
+} from "../../src/index.js";
 
 const request = { method: "POST", url: "https://cdp.test/v2.1/orders", body: "{}" };
 const lost = () => new ConnectionError("lost its connection", { request, attempts: 1, outcomeUnknown: true });
 const refused = () => new ConnectionError("could not connect", { request, attempts: 1, outcomeUnknown: false });
-const answer = (status: number) => ({ method: "POST", url: request.url, status, headers: new Headers(), body: { status, code: status, message: "x" } });
+const answer = (status: number) => ({
+  method: "POST",
+  url: request.url,
+  status,
+  headers: new Headers(),
+  body: { status, code: status, message: "x" },
+});
 const options = { lookUpFirst: false, maxAttempts: 4, backoff: async () => {} };
 
 /** A step whose create fails with the given errors in turn, then succeeds; `existing` is what a lookup finds. */
@@ -42,15 +55,21 @@ describe("one step of a line", () => {
     ["timed out", () => new TimeoutError("got no complete answer", { request, attempts: 1, outcomeUnknown: true })],
     ["got a 504", () => new InternalServerError(answer(504))],
     ["got a 408", () => new ApiError(answer(408))],
-  ])("does not create again when a create %s and the lookup finds nothing: the server may still apply it", async (_, failure) => {
-    const error = failure();
-    const { step, calls } = scripted([error]);
-    await expect(ensure(step, options, [])).rejects.toBe(error);
-    expect(calls).toEqual(["create", "find"]);
-  });
+  ])(
+    "does not create again when a create %s and the lookup finds nothing: the server may still apply it",
+    async (_, failure) => {
+      const error = failure();
+      const { step, calls } = scripted([error]);
+      await expect(ensure(step, options, [])).rejects.toBe(error);
+      expect(calls).toEqual(["create", "find"]);
+    },
+  );
 
   it("takes what the lookup finds after a create timed out", async () => {
-    const { step, calls } = scripted([new TimeoutError("got no complete answer", { request, attempts: 1, outcomeUnknown: true })], "existing");
+    const { step, calls } = scripted(
+      [new TimeoutError("got no complete answer", { request, attempts: 1, outcomeUnknown: true })],
+      "existing",
+    );
     expect(await ensure(step, options, [])).toBe("existing");
     expect(calls).toEqual(["create", "find"]);
   });

@@ -17,13 +17,24 @@ describe("keys of an import line", () => {
   });
 
   it("refuses a misspelt key at the order, item, contact and consumer levels", () => {
-    const { items, contact, ...order } = sample! as unknown as { items: Record<string, unknown>[]; contact: object } & Record<string, unknown>;
-    expect(pathsOf({ ...order, item: items, contacts: contact })).toEqual(["body.item additionalProperties", "body.contacts additionalProperties"]);
-    expect(pathsOf({ ...order, contact: { ...contact, firstname: "Ann" }, items: [{ ...items[0], consumer: [{ firstName: "S" }] }] })).toEqual([
-      "body.contact.firstname additionalProperties",
-      "body.items[0].consumer additionalProperties",
+    const { items, contact, ...order } = sample! as unknown as {
+      items: Record<string, unknown>[];
+      contact: object;
+    } & Record<string, unknown>;
+    expect(pathsOf({ ...order, item: items, contacts: contact })).toEqual([
+      "body.item additionalProperties",
+      "body.contacts additionalProperties",
     ]);
-    expect(pathsOf({ ...order, consumers: [{ lastName: "Doe", passport: "PZ" }] })).toEqual(["body.consumers[0].passport additionalProperties"]);
+    expect(
+      pathsOf({
+        ...order,
+        contact: { ...contact, firstname: "Ann" },
+        items: [{ ...items[0], consumer: [{ firstName: "S" }] }],
+      }),
+    ).toEqual(["body.contact.firstname additionalProperties", "body.items[0].consumer additionalProperties"]);
+    expect(pathsOf({ ...order, consumers: [{ lastName: "Doe", passport: "PZ" }] })).toEqual([
+      "body.consumers[0].passport additionalProperties",
+    ]);
   });
 
   it("leaves a server-assigned field to the validators' own message, once", () => {

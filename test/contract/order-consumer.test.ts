@@ -18,7 +18,11 @@ describe("Order consumer operations against the mock", () => {
   it("createOrderConsumer links the consumer to its order items and guest", async () => {
     const links = {
       guest: { href: "https://api-engage-eu.sitecorecloud.io/v2.1/guests/567a697e-4e79-4f2c-96d1-a7249a44744f" },
-      orderItems: { items: [{ href: "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3" }] },
+      orderItems: {
+        items: [
+          { href: "https://api-engage-eu.sitecorecloud.io/v2.1/orderItems/fecbb7ed-6dfe-4e8c-85a9-b894b17ef4f3" },
+        ],
+      },
     };
     const { response } = await client.POST("/v2.1/orders/{orderRef}/consumers", {
       params: { path: { orderRef } },

@@ -31,7 +31,13 @@ describe("Order operations against the mock", () => {
     const query = { referenceId: "B94TXY-1", sort: "created", expand: true, offset: 0, limit: 20 } as const;
     const { data, response } = await client.GET("/v2.1/orders", { params: { query } });
     expect(response.status).toBe(200);
-    expect(queryOf(response)).toEqual({ referenceId: "B94TXY-1", sort: "created", expand: "true", offset: "0", limit: "20" });
+    expect(queryOf(response)).toEqual({
+      referenceId: "B94TXY-1",
+      sort: "created",
+      expand: "true",
+      offset: "0",
+      limit: "20",
+    });
     expect(data).toEqual(example("OrderList"));
   });
 

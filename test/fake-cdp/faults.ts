@@ -45,7 +45,11 @@ export interface RandomFaultRates {
 }
 
 /** Each request independently gets at most one fault, with the given probabilities. */
-export function randomFaults(options: { seed: number; rates: RandomFaultRates; methods?: readonly string[] }): FaultPlan {
+export function randomFaults(options: {
+  seed: number;
+  rates: RandomFaultRates;
+  methods?: readonly string[];
+}): FaultPlan {
   const random = seededRandom(options.seed);
   const { resetBefore = 0, resetAfter = 0, error500 = 0, error500AfterEffect = 0 } = options.rates;
   return ({ method }) => {
@@ -87,5 +91,15 @@ export function combineFaults(...plans: FaultPlan[]): FaultPlan {
       if (fault) return fault;
     }
     return undefined;
+  };
+}
+
+/** A plan that gives `fault` to the first request for `operation` only. */
+export function onFirst(operation: string, fault: Fault): FaultPlan {
+  let given = false;
+  return (request) => {
+    if (given || request.operation !== operation) return undefined;
+    given = true;
+    return fault;
   };
 }

@@ -16,8 +16,17 @@ function faultsFrom(spec: string | undefined) {
   if (!spec) return undefined;
   const settings = Object.fromEntries(spec.split(",").map((pair) => pair.split("=") as [string, string]));
   const { seed = "1", rateLimitEvery, rateLimitSeconds = "1", ...rates } = settings;
-  const random = randomFaults({ seed: Number(seed), rates: Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, Number(v)])) as RandomFaultRates, methods: ["POST"] });
-  return rateLimitEvery ? combineFaults(rateLimitWindows({ everyRequests: Number(rateLimitEvery), seconds: Number(rateLimitSeconds) }), random) : random;
+  const random = randomFaults({
+    seed: Number(seed),
+    rates: Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, Number(v)])) as RandomFaultRates,
+    methods: ["POST"],
+  });
+  return rateLimitEvery
+    ? combineFaults(
+        rateLimitWindows({ everyRequests: Number(rateLimitEvery), seconds: Number(rateLimitSeconds) }),
+        random,
+      )
+    : random;
 }
 
 const faults = faultsFrom(process.env.FAKE_FAULTS);
@@ -34,7 +43,14 @@ if (process.send) {
   process.on("message", (message: ToFake) => {
     if (message.type === "stats") {
       const { store } = fake;
-      send({ type: "stats", requests: fake.requests.length, orders: store.orders.size, items: store.items.size, contacts: store.contacts.size, violations: [...fake.violations] });
+      send({
+        type: "stats",
+        requests: fake.requests.length,
+        orders: store.orders.size,
+        items: store.items.size,
+        contacts: store.contacts.size,
+        violations: [...fake.violations],
+      });
     } else void close().then(() => process.disconnect());
   });
   process.on("disconnect", () => void close());

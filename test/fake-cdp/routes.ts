@@ -1,6 +1,14 @@
 // The fake's behaviour for each of the spec's operations, over the in-memory store.
 // A handler returns the status and body; a problem (bad request, unknown ref) is thrown.
-import type { ExtensionValues, Fields, FakeStore, StoredChild, StoredExtension, StoredOrder, StoredPerson } from "./store.js";
+import type {
+  ExtensionValues,
+  Fields,
+  FakeStore,
+  StoredChild,
+  StoredExtension,
+  StoredOrder,
+  StoredPerson,
+} from "./store.js";
 
 export interface RouteContext {
   store: FakeStore;
@@ -63,7 +71,10 @@ function renderItem(c: RouteContext, item: StoredChild) {
 }
 
 function renderPerson(c: RouteContext, kind: "contacts" | "consumers", person: StoredPerson) {
-  const href = kind === "contacts" ? `${c.origin}/v2.1/orderContacts/${person.ref}` : `${c.origin}/v2.1/orderConsumers/${person.ref}`;
+  const href =
+    kind === "contacts"
+      ? `${c.origin}/v2.1/orderContacts/${person.ref}`
+      : `${c.origin}/v2.1/orderConsumers/${person.ref}`;
   return {
     ...person.fields,
     ...stamps(person, href),
@@ -104,24 +115,32 @@ function page<T extends { href: string; ref: string }>(c: RouteContext, all: T[]
     first: link(0),
     last: link(lastOffset),
     ...(offset + limit < all.length ? { next: link(offset + limit) } : {}),
-    items: all.slice(offset, offset + limit).map((member) => (expand ? member : { href: member.href, ref: member.ref })),
+    items: all
+      .slice(offset, offset + limit)
+      .map((member) => (expand ? member : { href: member.href, ref: member.ref })),
   };
 }
 
 const order = (c: RouteContext) => found(c.store.orders.get(c.params.orderRef!), `Order ${c.params.orderRef}`);
-const item = (c: RouteContext) => found(c.store.items.get(c.params.orderItemRef!), `Order item ${c.params.orderItemRef}`);
+const item = (c: RouteContext) =>
+  found(c.store.items.get(c.params.orderItemRef!), `Order item ${c.params.orderItemRef}`);
 const person = (c: RouteContext, kind: "contacts" | "consumers", param: string) =>
-  found(c.store[kind].get(c.params[param]!), `Order ${kind === "contacts" ? "contact" : "consumer"} ${c.params[param]}`);
+  found(
+    c.store[kind].get(c.params[param]!),
+    `Order ${kind === "contacts" ? "contact" : "consumer"} ${c.params[param]}`,
+  );
 
 /** The same value, or for orderedAt the same instant however it is written. */
 function sameIdentity(key: (typeof ORDER_IDENTITY)[number], current: unknown, next: unknown): boolean {
-  if (next === current || key !== "orderedAt" || typeof current !== "string" || typeof next !== "string") return next === current;
+  if (next === current || key !== "orderedAt" || typeof current !== "string" || typeof next !== "string")
+    return next === current;
   return Date.parse(next) === Date.parse(current);
 }
 
 function keepIdentity(current: Fields, next: Fields): void {
   for (const key of ORDER_IDENTITY) {
-    if (key in next && !sameIdentity(key, current[key], next[key])) throw new Problem(400, `${key} of an order cannot be changed.`);
+    if (key in next && !sameIdentity(key, current[key], next[key]))
+      throw new Problem(400, `${key} of an order cannot be changed.`);
   }
 }
 
@@ -135,7 +154,10 @@ function extensionRoutes(kind: "orderExtensions" | "itemExtensions", owner: (c: 
     create(c: RouteContext): RouteAnswer {
       const ref = owner(c).ref;
       if (c.store[kind].has(ref)) throw new Problem(400, "The data extension ext already exists; update it instead.");
-      return { status: 201, body: renderExtension(c, kind, c.store.createExtension(kind, ref, c.body as ExtensionValues)) };
+      return {
+        status: 201,
+        body: renderExtension(c, kind, c.store.createExtension(kind, ref, c.body as ExtensionValues)),
+      };
     },
     list: (c: RouteContext): RouteAnswer => {
       const extension = c.store[kind].get(owner(c).ref);
@@ -146,7 +168,11 @@ function extensionRoutes(kind: "orderExtensions" | "itemExtensions", owner: (c: 
       const extension = existing(c);
       const values = merge ? { ...extension.values, ...(c.body as ExtensionValues) } : (c.body as ExtensionValues);
       const pairs = Object.keys(values).length;
-      if (pairs > MAX_EXTENSION_PAIRS) throw new Problem(400, `A data extension holds at most ${MAX_EXTENSION_PAIRS} key-value pairs; this update would leave ${pairs}.`);
+      if (pairs > MAX_EXTENSION_PAIRS)
+        throw new Problem(
+          400,
+          `A data extension holds at most ${MAX_EXTENSION_PAIRS} key-value pairs; this update would leave ${pairs}.`,
+        );
       extension.values = values;
       extension.modifiedAt = new Date().toISOString();
       return { status: 200, body: renderExtension(c, kind, extension) };
@@ -159,7 +185,9 @@ function extensionRoutes(kind: "orderExtensions" | "itemExtensions", owner: (c: 
     removeFields(c: RouteContext): RouteAnswer {
       const extension = existing(c);
       const names = typeof c.query.name === "string" ? new Set(c.query.name.split("|")) : undefined;
-      extension.values = Object.fromEntries(Object.entries(extension.values).filter(([key]) => names !== undefined && !names.has(key)));
+      extension.values = Object.fromEntries(
+        Object.entries(extension.values).filter(([key]) => names !== undefined && !names.has(key)),
+      );
       extension.modifiedAt = new Date().toISOString();
       return { status: 200, body: renderExtension(c, kind, extension) };
     },
@@ -177,7 +205,10 @@ function personRoutes(kind: "contacts" | "consumers", param: string) {
     }),
     list: (c: RouteContext): RouteAnswer => ({
       status: 200,
-      body: page(c, c.store.peopleOf(kind, order(c).ref).map((p) => renderPerson(c, kind, p))),
+      body: page(
+        c,
+        c.store.peopleOf(kind, order(c).ref).map((p) => renderPerson(c, kind, p)),
+      ),
     }),
     get: (c: RouteContext): RouteAnswer => ({ status: 200, body: renderPerson(c, kind, person(c, kind, param)) }),
     update(c: RouteContext, merge: boolean): RouteAnswer {
@@ -199,10 +230,21 @@ export const ROUTES: Record<string, (c: RouteContext) => RouteAnswer> = {
   "POST /v2.1/orders": (c) => ({ status: 201, body: renderOrder(c, c.store.createOrder(c.body as Fields)) }),
   "GET /v2.1/orders"(c) {
     const { referenceId, guestRef } = c.query as { referenceId?: string; guestRef?: string };
-    if ((referenceId === undefined) === (guestRef === undefined)) throw new Problem(400, "Give exactly one of referenceId and guestRef.");
-    const orders = referenceId !== undefined ? c.store.ordersWithReferenceId(referenceId) : c.store.ordersOfGuest(guestRef!);
-    const sorted = c.query.sort === "orderedAt" ? [...orders].sort((a, b) => Date.parse(String(a.fields.orderedAt)) - Date.parse(String(b.fields.orderedAt))) : orders;
-    return { status: 200, body: page(c, sorted.map((o) => renderOrder(c, o))) };
+    if ((referenceId === undefined) === (guestRef === undefined))
+      throw new Problem(400, "Give exactly one of referenceId and guestRef.");
+    const orders =
+      referenceId !== undefined ? c.store.ordersWithReferenceId(referenceId) : c.store.ordersOfGuest(guestRef!);
+    const sorted =
+      c.query.sort === "orderedAt"
+        ? [...orders].sort((a, b) => Date.parse(String(a.fields.orderedAt)) - Date.parse(String(b.fields.orderedAt)))
+        : orders;
+    return {
+      status: 200,
+      body: page(
+        c,
+        sorted.map((o) => renderOrder(c, o)),
+      ),
+    };
   },
   "GET /v2.1/orders/{orderRef}": (c) => ({ status: 200, body: renderOrder(c, order(c)) }),
   "PUT /v2.1/orders/{orderRef}"(c) {
@@ -222,8 +264,17 @@ export const ROUTES: Record<string, (c: RouteContext) => RouteAnswer> = {
     return { status: 204 };
   },
 
-  "POST /v2.1/orders/{orderRef}/orderItems": (c) => ({ status: 201, body: renderItem(c, c.store.createItem(order(c).ref, c.body as Fields)) }),
-  "GET /v2.1/orders/{orderRef}/orderItems": (c) => ({ status: 200, body: page(c, c.store.itemsOf(order(c).ref).map((i) => renderItem(c, i))) }),
+  "POST /v2.1/orders/{orderRef}/orderItems": (c) => ({
+    status: 201,
+    body: renderItem(c, c.store.createItem(order(c).ref, c.body as Fields)),
+  }),
+  "GET /v2.1/orders/{orderRef}/orderItems": (c) => ({
+    status: 200,
+    body: page(
+      c,
+      c.store.itemsOf(order(c).ref).map((i) => renderItem(c, i)),
+    ),
+  }),
   "GET /v2.1/orderItems/{orderItemRef}": (c) => ({ status: 200, body: renderItem(c, item(c)) }),
   "PUT /v2.1/orderItems/{orderItemRef}"(c) {
     const current = item(c);
@@ -232,7 +283,10 @@ export const ROUTES: Record<string, (c: RouteContext) => RouteAnswer> = {
   },
   "PATCH /v2.1/orderItems/{orderItemRef}"(c) {
     const current = item(c);
-    Object.assign(current, { fields: { ...current.fields, ...(c.body as Fields) }, modifiedAt: new Date().toISOString() });
+    Object.assign(current, {
+      fields: { ...current.fields, ...(c.body as Fields) },
+      modifiedAt: new Date().toISOString(),
+    });
     return { status: 200, body: renderItem(c, current) };
   },
   "DELETE /v2.1/orderItems/{orderItemRef}"(c) {
@@ -274,4 +328,3 @@ export const ROUTES: Record<string, (c: RouteContext) => RouteAnswer> = {
   "DELETE /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}": itemExtension.remove,
   "DELETE /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}/fields": itemExtension.removeFields,
 };
-

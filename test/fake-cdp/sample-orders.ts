@@ -38,10 +38,14 @@ export function sampleOrder(index: number, shape: SampleShape = {}): OrderLine {
       currencyCode: "EUR",
       status: "CONFIRMED",
       quantity: 1 + (i % 2),
-      ...(consumersAndExtensions && i === 0 ? { consumers: [{ firstName: `Consumer${index}`, lastName: "Sample" }] } : {}),
+      ...(consumersAndExtensions && i === 0
+        ? { consumers: [{ firstName: `Consumer${index}`, lastName: "Sample" }] }
+        : {}),
       ...(consumersAndExtensions ? { ext: { giftWrap: i % 2 === 0, warehouse: `W${index % 3}` } } : {}),
     })),
-    ...(consumersAndExtensions ? { ext: { loyaltyTier: ["bronze", "silver", "gold"][index % 3]!, firstOrder: index % 5 === 0 } } : {}),
+    ...(consumersAndExtensions
+      ? { ext: { loyaltyTier: ["bronze", "silver", "gold"][index % 3]!, firstOrder: index % 5 === 0 } }
+      : {}),
   };
 }
 
@@ -50,5 +54,5 @@ export function sampleOrders(count: number, shape: SampleShape = {}): OrderLine[
 }
 
 export function toNdjson(lines: readonly object[]): string {
-  return lines.map((line) => JSON.stringify(line)).join("\n") + "\n";
+  return `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`;
 }

@@ -9,7 +9,13 @@ import type { AddressInfo } from "node:net";
 import { basicAuthorization } from "../../src/auth.js";
 import type { Fault, FaultPlan } from "./faults.js";
 import { Problem, ROUTES, type RouteAnswer } from "./routes.js";
-import { loadSpecOperations, requestViolations, responseProblem, typedQuery, type SpecOperation } from "./spec-checks.js";
+import {
+  loadSpecOperations,
+  requestViolations,
+  responseProblem,
+  typedQuery,
+  type SpecOperation,
+} from "./spec-checks.js";
 import { FakeStore } from "./store.js";
 
 export const FAKE_CREDENTIALS = { clientKey: "fake-client-key", apiToken: "fake-api-token-5ecret" } as const;
@@ -95,7 +101,13 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
           timers.add(timer);
         });
 
-  function send(response: ServerResponse, received: ReceivedRequest, operation: SpecOperation | undefined, answer: RouteAnswer, headers: Record<string, string> = {}) {
+  function send(
+    response: ServerResponse,
+    received: ReceivedRequest,
+    operation: SpecOperation | undefined,
+    answer: RouteAnswer,
+    headers: Record<string, string> = {},
+  ) {
     let { status, body } = answer;
     const problem = operation ? responseProblem(operation, status, body) : undefined;
     if (problem !== undefined) {
@@ -115,16 +127,27 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     const url = new URL(request.url ?? "/", origin);
     const method = request.method ?? "GET";
     const matched = route(method, url.pathname);
-    const received: ReceivedRequest = { index: requests.length + 1, method, operation: matched?.operation.key, url: `${url.pathname}${url.search}`, receivedAt: Date.now() };
+    const received: ReceivedRequest = {
+      index: requests.length + 1,
+      method,
+      operation: matched?.operation.key,
+      url: `${url.pathname}${url.search}`,
+      receivedAt: Date.now(),
+    };
     requests.push(received);
     const text = await readBody(request);
-    const fault: Fault | undefined = matched && faults?.({ index: received.index, operation: matched.operation.key, method, url: received.url });
+    const fault: Fault | undefined =
+      matched && faults?.({ index: received.index, operation: matched.operation.key, method, url: received.url });
     await wait(latencyMs + (fault?.kind === "delay" ? fault.ms : 0));
 
     if (request.headers.authorization !== expectedAuthorization) {
       return send(response, received, matched?.operation, { status: 401, body: errorBody(401, "Unauthorized") });
     }
-    if (!matched) return send(response, received, undefined, { status: 404, body: errorBody(404, `No operation ${method} ${url.pathname}`) });
+    if (!matched)
+      return send(response, received, undefined, {
+        status: 404,
+        body: errorBody(404, `No operation ${method} ${url.pathname}`),
+      });
     const { operation, params } = matched;
     if (fault?.kind === "reset-before") {
       received.outcome = "reset-before";
@@ -134,7 +157,13 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     }
     if (fault?.kind === "status" && !fault.afterEffect) {
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter };
-      return send(response, received, operation, { status: fault.status, body: errorBody(fault.status, "Injected fault") }, headers);
+      return send(
+        response,
+        received,
+        operation,
+        { status: fault.status, body: errorBody(fault.status, "Injected fault") },
+        headers,
+      );
     }
 
     let body: unknown;
@@ -165,7 +194,8 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
       request.socket.destroy();
       return;
     }
-    if (fault?.kind === "status") answer = { status: fault.status, body: errorBody(fault.status, "Injected fault after the request took effect") };
+    if (fault?.kind === "status")
+      answer = { status: fault.status, body: errorBody(fault.status, "Injected fault after the request took effect") };
     send(response, received, operation, answer);
   }
 
@@ -185,9 +215,15 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
     store,
     requests,
     violations,
-    setFaults: (plan) => void (faults = plan),
-    setLatency: (ms) => void (latencyMs = ms),
-    setIgnoreExpand: (ignore) => void (ignoreExpand = ignore),
+    setFaults: (plan) => {
+      faults = plan;
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    setIgnoreExpand: (ignore) => {
+      ignoreExpand = ignore;
+    },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

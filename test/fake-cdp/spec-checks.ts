@@ -56,14 +56,24 @@ export function loadSpecOperations(): SpecOperation[] {
     const queryTypes = Object.fromEntries(
       parameters
         .filter((p) => p.in === "query")
-        .map((p) => [p.name, p.schema?.type === "integer" || p.schema?.type === "boolean" ? p.schema.type : "string"] as const),
+        .map(
+          (p) =>
+            [p.name, p.schema?.type === "integer" || p.schema?.type === "boolean" ? p.schema.type : "string"] as const,
+        ),
     );
     const responses = new Map<number, ValidateFunction | null>();
     for (const [status, response] of Object.entries((op.responses ?? {}) as Record<string, ResponseObject>)) {
       const schema = response.content?.["application/json"]?.schema;
       responses.set(Number(status), schema === undefined ? null : ajv.compile(prepare(schema) as Schema));
     }
-    return { key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), template: path, ...templatePattern(path), queryTypes, responses };
+    return {
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      template: path,
+      ...templatePattern(path),
+      queryTypes,
+      responses,
+    };
   });
 }
 
@@ -80,7 +90,10 @@ export function typedQuery(search: URLSearchParams, types: Record<string, QueryT
 }
 
 /** The request's violations of the spec, by the same validators the client runs before sending. */
-export function requestViolations(operation: SpecOperation, parts: { path: unknown; query: unknown; body?: unknown }): Violation[] {
+export function requestViolations(
+  operation: SpecOperation,
+  parts: { path: unknown; query: unknown; body?: unknown },
+): Violation[] {
   const validate = byOperation[operation.key];
   if (!validate) return [{ path: "", rule: "operation", message: `${operation.key} has no request validator` }];
   const data = { path: parts.path, query: parts.query, ...(parts.body === undefined ? {} : { body: parts.body }) };
@@ -91,7 +104,8 @@ export function requestViolations(operation: SpecOperation, parts: { path: unkno
 export function responseProblem(operation: SpecOperation, status: number, body: unknown): string | undefined {
   if (!operation.responses.has(status)) return `${operation.key} does not declare HTTP ${status}`;
   const validate = operation.responses.get(status);
-  if (validate === null || validate === undefined) return body === undefined ? undefined : `HTTP ${status} of ${operation.key} has no body in the spec`;
+  if (validate === null || validate === undefined)
+    return body === undefined ? undefined : `HTTP ${status} of ${operation.key} has no body in the spec`;
   if (validate(body)) return undefined;
   const details = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`).join("; ");
   return `HTTP ${status} of ${operation.key} breaks its schema: ${details}`;

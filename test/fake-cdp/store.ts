@@ -135,7 +135,11 @@ export class FakeStore {
     this[kind].delete(ref);
   }
 
-  createExtension(kind: "orderExtensions" | "itemExtensions", ownerRef: string, values: ExtensionValues): StoredExtension {
+  createExtension(
+    kind: "orderExtensions" | "itemExtensions",
+    ownerRef: string,
+    values: ExtensionValues,
+  ): StoredExtension {
     const extension = { ...stamp(), ownerRef, values };
     this[kind].set(ownerRef, extension);
     return extension;

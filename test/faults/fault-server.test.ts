@@ -13,7 +13,6 @@ async function started(): Promise<FaultServer> {
   return server;
 }
 
-
 it("answers each request with the next step and records what it saw", async () => {
   const server = await started();
   expect(server.url).toBe(`http://127.0.0.1:${server.port}`);

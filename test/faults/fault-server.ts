@@ -95,7 +95,11 @@ export async function startFaultServer(): Promise<FaultServer> {
       record.status = step.status;
       const partial = Buffer.from(step.partialBody);
       // Announce more bytes than will come, so the body is provably cut short.
-      const headers = { "content-type": "application/json", ...lowerCase(step.headers), "content-length": String(partial.length + 64) };
+      const headers = {
+        "content-type": "application/json",
+        ...lowerCase(step.headers),
+        "content-length": String(partial.length + 64),
+      };
       record.answerHeaders = headers;
       res.writeHead(step.status, headers);
       res.write(partial, () => later(25, () => socket.resetAndDestroy()));

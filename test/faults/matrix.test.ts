@@ -21,7 +21,17 @@ import {
   type OrderClient,
 } from "../../src/index.js";
 import { example } from "../contract/examples.js";
-import { codesOf, freedPort, json, startFaultServer, type Answer, type FaultServer, type RecordedRequest, type ScriptStep, type Step } from "./fault-server.js";
+import {
+  codesOf,
+  freedPort,
+  json,
+  startFaultServer,
+  type Answer,
+  type FaultServer,
+  type RecordedRequest,
+  type ScriptStep,
+  type Step,
+} from "./fault-server.js";
 
 // Small enough to keep the run short, large enough for a busy machine to answer in time.
 const TIMEOUT_MS = 1_000;
@@ -51,7 +61,8 @@ const CALLS: Record<Method, (client: OrderClient) => Promise<unknown>> = {
   GET: (client) => unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })),
   POST: (client) => unwrap(client.POST("/v2.1/orders", { body: ORDER_INPUT })),
   PUT: (client) => unwrap(client.PUT("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: ORDER_INPUT })),
-  PATCH: (client) => unwrap(client.PATCH("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: ORDER_PATCH })),
+  PATCH: (client) =>
+    unwrap(client.PATCH("/v2.1/orders/{orderRef}", { params: { path: { orderRef } }, body: ORDER_PATCH })),
   DELETE: (client) => unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef } } })),
 };
 
@@ -112,7 +123,11 @@ interface Cell {
   /** For transport errors: the server may have processed the request. */
   outcomeUnknown?: true;
 }
-const c = (outcome: Cell["outcome"], attempts: number, flags: { outcomeUnknown?: true } = {}): Cell => ({ outcome, attempts, ...flags });
+const c = (outcome: Cell["outcome"], attempts: number, flags: { outcomeUnknown?: true } = {}): Cell => ({
+  outcome,
+  attempts,
+  ...flags,
+});
 const UNKNOWN = { outcomeUnknown: true } as const;
 const DATA = "data" as const;
 
@@ -172,19 +187,26 @@ const expectRetryAfterHonoured = (result: CellResult, expect: ExpectStatic) => {
   for (const { notBefore, arrived } of pairs) expect(arrived).toBeGreaterThanOrEqual(notBefore - 2);
 };
 
-const expectParseErrorOf = (body: string, contentType: string | null, reason: RegExp) => (result: CellResult, expect: ExpectStatic) => {
-  const error = result.error as ResponseParseError;
-  expect(error.message).toMatch(reason);
-  expect(error.status).toBe(200);
-  expect(error.contentType).toBe(contentType);
-  expect(error.bodyStart).toBe(body.slice(0, 200));
-};
+const expectParseErrorOf =
+  (body: string, contentType: string | null, reason: RegExp) => (result: CellResult, expect: ExpectStatic) => {
+    const error = result.error as ResponseParseError;
+    expect(error.message).toMatch(reason);
+    expect(error.status).toBe(200);
+    expect(error.contentType).toBe(contentType);
+    expect(error.bodyStart).toBe(body.slice(0, 200));
+  };
 
 //                    GET                        POST                            PUT                        PATCH                           DELETE
 const ROWS: Row[] = [
   {
     fault: "connection refused",
-    cells: [c(ConnectionError, 3), c(ConnectionError, 3), c(ConnectionError, 3), c(ConnectionError, 3), c(ConnectionError, 3)],
+    cells: [
+      c(ConnectionError, 3),
+      c(ConnectionError, 3),
+      c(ConnectionError, 3),
+      c(ConnectionError, 3),
+      c(ConnectionError, 3),
+    ],
     check: (result, expect) => expect(codesOf(result.error)).toContain("ECONNREFUSED"),
   },
   {
@@ -195,32 +217,68 @@ const ROWS: Row[] = [
   {
     fault: "reset before the response",
     steps: () => times({ resetBeforeResponse: true }),
-    cells: [c(ConnectionError, 3), c(ConnectionError, 1, UNKNOWN), c(ConnectionError, 3), c(ConnectionError, 1, UNKNOWN), c(ConnectionError, 3)],
+    cells: [
+      c(ConnectionError, 3),
+      c(ConnectionError, 1, UNKNOWN),
+      c(ConnectionError, 3),
+      c(ConnectionError, 1, UNKNOWN),
+      c(ConnectionError, 3),
+    ],
   },
   {
     fault: "reset mid-body (200)",
     steps: () => times({ resetMidBody: true, status: 200, partialBody: TRUNCATED }),
-    cells: [c(ConnectionError, 3), c(ConnectionError, 1, UNKNOWN), c(ConnectionError, 3), c(ConnectionError, 1, UNKNOWN), c(ConnectionError, 3)],
+    cells: [
+      c(ConnectionError, 3),
+      c(ConnectionError, 1, UNKNOWN),
+      c(ConnectionError, 3),
+      c(ConnectionError, 1, UNKNOWN),
+      c(ConnectionError, 3),
+    ],
   },
   {
     fault: "500",
     steps: () => times(cdpError(500)),
-    cells: [c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3)],
+    cells: [
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+    ],
   },
   {
     fault: "502",
     steps: () => times(cdpError(502)),
-    cells: [c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3)],
+    cells: [
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+    ],
   },
   {
     fault: "503",
     steps: () => times(cdpError(503)),
-    cells: [c(InternalServerError, 3), c(InternalServerError, 3), c(InternalServerError, 3), c(InternalServerError, 3), c(InternalServerError, 3)],
+    cells: [
+      c(InternalServerError, 3),
+      c(InternalServerError, 3),
+      c(InternalServerError, 3),
+      c(InternalServerError, 3),
+      c(InternalServerError, 3),
+    ],
   },
   {
     fault: "504",
     steps: () => times(cdpError(504)),
-    cells: [c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3)],
+    cells: [
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+    ],
   },
   {
     fault: "408",
@@ -230,20 +288,38 @@ const ROWS: Row[] = [
   {
     fault: "429, Retry-After: 1 (seconds)",
     steps: () => times(cdpError(429, { "retry-after": "1" })),
-    cells: [c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3)],
+    cells: [
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+    ],
     check: expectRetryAfterHonoured,
   },
   {
     fault: "429, Retry-After: HTTP-date ~1 s ahead",
     steps: () => times(() => cdpError(429, { "retry-after": retryAfterDate() })),
-    cells: [c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3), c(RateLimitError, 3)],
+    cells: [
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+      c(RateLimitError, 3),
+    ],
     check: expectRetryAfterHonoured,
   },
   {
     // 2 s is past the 1.5 s cap but well within the deadline, so only the cap ends the call.
     fault: "429, Retry-After: 2 (beyond the 1.5 s cap)",
     steps: () => times(cdpError(429, { "retry-after": "2" })),
-    cells: [c(RateLimitError, 1), c(RateLimitError, 1), c(RateLimitError, 1), c(RateLimitError, 1), c(RateLimitError, 1)],
+    cells: [
+      c(RateLimitError, 1),
+      c(RateLimitError, 1),
+      c(RateLimitError, 1),
+      c(RateLimitError, 1),
+      c(RateLimitError, 1),
+    ],
     check: (result, expect) => {
       // Gave up instead of waiting 2 s, and the error still carries the server's advice.
       expect(result.elapsedMs).toBeLessThan(1_500);
@@ -253,17 +329,31 @@ const ROWS: Row[] = [
   {
     fault: `first byte after ${LATE_MS} ms (attempt timeout ${TIMEOUT_MS} ms)`,
     steps: (method) => times(late(method)),
-    cells: [c(TimeoutError, 3), c(TimeoutError, 1, UNKNOWN), c(TimeoutError, 3), c(TimeoutError, 1, UNKNOWN), c(TimeoutError, 3)],
+    cells: [
+      c(TimeoutError, 3),
+      c(TimeoutError, 1, UNKNOWN),
+      c(TimeoutError, 3),
+      c(TimeoutError, 1, UNKNOWN),
+      c(TimeoutError, 3),
+    ],
     check: (result, expect) => {
       const error = result.error as TimeoutError;
-      expect(error.message).toMatch(new RegExp(`within the ${TIMEOUT_MS} ms attempt timeout after ${error.attempts} attempt`));
+      expect(error.message).toMatch(
+        new RegExp(`within the ${TIMEOUT_MS} ms attempt timeout after ${error.attempts} attempt`),
+      );
       expect(result.elapsedMs).toBeGreaterThanOrEqual(error.attempts * TIMEOUT_MS - 5);
     },
   },
   {
     fault: "truncated JSON (200)",
     steps: () => times({ status: 200, headers: { "content-type": "application/json" }, body: TRUNCATED }),
-    cells: [c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1)],
+    cells: [
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+    ],
     check: (result, expect) => {
       expectParseErrorOf(TRUNCATED, "application/json", /not valid JSON/)(result, expect);
       expect((result.error as Error).cause).toBeInstanceOf(SyntaxError);
@@ -272,13 +362,25 @@ const ROWS: Row[] = [
   {
     fault: "HTML page (200)",
     steps: () => times({ status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: HTML }),
-    cells: [c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1)],
+    cells: [
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+    ],
     check: expectParseErrorOf(HTML, "text/html; charset=utf-8", /text\/html where JSON was expected/),
   },
   {
     fault: "HTML page (502)",
     steps: () => times({ status: 502, headers: { "content-type": "text/html; charset=utf-8" }, body: HTML }),
-    cells: [c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3), c(InternalServerError, 1), c(InternalServerError, 3)],
+    cells: [
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+      c(InternalServerError, 1),
+      c(InternalServerError, 3),
+    ],
     check: (result, expect) => {
       const error = result.error as InternalServerError;
       expect(error.status).toBe(502);
@@ -300,7 +402,13 @@ const ROWS: Row[] = [
   {
     fault: "empty body (200)",
     steps: () => times({ status: 200, headers: { "content-type": "application/json" } }),
-    cells: [c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(ResponseParseError, 1), c(DATA, 1)],
+    cells: [
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(ResponseParseError, 1),
+      c(DATA, 1),
+    ],
     check: (result, expect) => {
       if (result.method === "DELETE") expect(result.data).toBeUndefined();
       else expectParseErrorOf("", "application/json", /an empty body where JSON was expected/)(result, expect);
@@ -311,12 +419,20 @@ const ROWS: Row[] = [
     fault: `deadline ${SHORT_DEADLINE_MS} ms; first byte after ${LATE_MS} ms (attempt timeout ${TIMEOUT_MS} ms)`,
     deadlineMs: SHORT_DEADLINE_MS,
     steps: (method) => times(late(method)),
-    cells: [c(TimeoutError, 2), c(TimeoutError, 1, UNKNOWN), c(TimeoutError, 2), c(TimeoutError, 1, UNKNOWN), c(TimeoutError, 2)],
+    cells: [
+      c(TimeoutError, 2),
+      c(TimeoutError, 1, UNKNOWN),
+      c(TimeoutError, 2),
+      c(TimeoutError, 1, UNKNOWN),
+      c(TimeoutError, 2),
+    ],
     check: (result, expect) => {
       const error = result.error as TimeoutError;
       if (error.attempts === 2) {
         // The second attempt got only what was left of the deadline.
-        expect(error.message).toMatch(new RegExp(`did not finish within the ${SHORT_DEADLINE_MS} ms deadline after 2 attempts`));
+        expect(error.message).toMatch(
+          new RegExp(`did not finish within the ${SHORT_DEADLINE_MS} ms deadline after 2 attempts`),
+        );
         expect(result.elapsedMs).toBeGreaterThanOrEqual(SHORT_DEADLINE_MS - 5);
       } else {
         expect(error.message).toMatch(new RegExp(`within the ${TIMEOUT_MS} ms attempt timeout after 1 attempt`));
@@ -327,7 +443,13 @@ const ROWS: Row[] = [
     fault: "deadline 1.8 s; 429, Retry-After: 1",
     deadlineMs: 1_800,
     steps: () => times(cdpError(429, { "retry-after": "1" })),
-    cells: [c(RateLimitError, 2), c(RateLimitError, 2), c(RateLimitError, 2), c(RateLimitError, 2), c(RateLimitError, 2)],
+    cells: [
+      c(RateLimitError, 2),
+      c(RateLimitError, 2),
+      c(RateLimitError, 2),
+      c(RateLimitError, 2),
+      c(RateLimitError, 2),
+    ],
     check: (result, expect) => {
       // A second 1 s wait would pass the deadline, so the call ended on the second answer
       // instead of waiting (the deadline check in verify() bounds the time).
@@ -347,7 +469,10 @@ const ROWS: Row[] = [
   },
   {
     fault: "redirect (307) within the origin, then success",
-    steps: (method, { self }) => [{ redirectTo: `${self.url}${PATHS[method]}?moved=1` }, ...times(SUCCESS[method], SCRIPTED - 1)],
+    steps: (method, { self }) => [
+      { redirectTo: `${self.url}${PATHS[method]}?moved=1` },
+      ...times(SUCCESS[method], SCRIPTED - 1),
+    ],
     requestsPerAttempt: 2,
     cells: [c(DATA, 1), c(DATA, 1), c(DATA, 1), c(DATA, 1), c(DATA, 1)],
     check: (result, expect) => expect(result.served[1]?.url).toBe(`${PATHS[result.method]}?moved=1`),
@@ -356,7 +481,6 @@ const ROWS: Row[] = [
 
 // ---------------------------------------------------------------------------------------
 // Running one cell.
-
 
 /** `global`: the client's own fetch path; `custom`: the same faults through a `fetch` option. */
 type FetchPath = "global" | "custom";
@@ -458,13 +582,16 @@ function verify(row: Row, method: Method, result: CellResult, expect: ExpectStat
     for (const request of result.served.slice(0, -1)) {
       const provablyNotProcessed =
         request.action === "redirect" ||
-        (request.action === "answer" && (request.status === 429 || request.status === 503) && (request.delayFirstByteMs ?? 0) < TIMEOUT_MS);
+        (request.action === "answer" &&
+          (request.status === 429 || request.status === 503) &&
+          (request.delayFirstByteMs ?? 0) < TIMEOUT_MS);
       expect(provablyNotProcessed, `${method} repeated after ${request.action} ${request.status ?? ""}`).toBe(true);
     }
   }
 
   // Any Retry-After given was waited out.
-  for (const { notBefore, arrived } of retryAfterPairs(result.served)) expect(arrived).toBeGreaterThanOrEqual(notBefore - 2);
+  for (const { notBefore, arrived } of retryAfterPairs(result.served))
+    expect(arrived).toBeGreaterThanOrEqual(notBefore - 2);
 
   // The whole call stayed within its deadline.
   expect(result.elapsedMs).toBeLessThanOrEqual((row.deadlineMs ?? DEADLINE_MS) + DEADLINE_MARGIN_MS);

@@ -1,14 +1,21 @@
 // Middleware registered with `client.use` gets standard Requests, whatever the client sends
 // without it, and what it returns is what goes over the wire.
 import { expect, it, vi } from "vitest";
-import { AuthenticationError, createOrderClient, NotFoundError, RequestValidationError, unwrap } from "../../src/index.js";
+import {
+  AuthenticationError,
+  createOrderClient,
+  NotFoundError,
+  RequestValidationError,
+  unwrap,
+} from "../../src/index.js";
 import { example } from "../contract/examples.js";
 import { json, withFaultServer, type FaultServer } from "./fault-server.js";
 
 const ORDER = example("Order");
 const NEW_ORDER = example("OrderRequest");
 
-const clientOf = (server: FaultServer) => createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
+const clientOf = (server: FaultServer) =>
+  createOrderClient({ baseUrl: server.url, clientKey: "k", apiToken: "t", retry: { maxRetries: 0 } });
 
 it("hands onRequest a standard Request with the credentials and the body", () =>
   withFaultServer([json(201, ORDER)], async (server) => {
@@ -51,7 +58,9 @@ it("still names the operation in errors when middleware is registered", () =>
   withFaultServer([json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
     const client = clientOf(server);
     client.use({ onRequest: () => undefined });
-    const failure = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
+    const failure = await unwrap(
+      client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } }),
+    ).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(NotFoundError);
     expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
   }));
@@ -107,64 +116,89 @@ it("sends a FormData body from a custom bodySerializer with its multipart type",
 // `request(method, …)` is the same call as the method shortcuts: named, validated, and
 // handing middleware standard Requests.
 it("treats client.request like the method shortcuts", () =>
-  withFaultServer([json(200, ORDER), json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {
-    const client = clientOf(server);
-    const seen: boolean[] = [];
-    client.use({
-      onRequest({ request }) {
-        seen.push(request instanceof Request && typeof request.clone === "function");
-        return undefined;
-      },
-    });
-    const path = { orderRef: ORDER.ref };
-    expect(await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } }))).toEqual(ORDER);
-    const failure = await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
-    expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
-    expect(seen).toEqual([true, true]);
-    const invalid = await client.request("post", "/v2.1/orders", { body: { ...NEW_ORDER, status: "NOT_A_STATUS" } as never }).catch((e: unknown) => e);
-    expect(invalid).toBeInstanceOf(RequestValidationError);
-    expect(server.requests).toHaveLength(2);
-  }));
+  withFaultServer(
+    [json(200, ORDER), json(404, { status: 404, code: 404, message: "no such order" })],
+    async (server) => {
+      const client = clientOf(server);
+      const seen: boolean[] = [];
+      client.use({
+        onRequest({ request }) {
+          seen.push(request instanceof Request && typeof request.clone === "function");
+          return undefined;
+        },
+      });
+      const path = { orderRef: ORDER.ref };
+      expect(await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } }))).toEqual(ORDER);
+      const failure = await unwrap(client.request("get", "/v2.1/orders/{orderRef}", { params: { path } })).catch(
+        (e: unknown) => e,
+      );
+      expect((failure as NotFoundError).operation).toBe("GET /v2.1/orders/{orderRef}");
+      expect(seen).toEqual([true, true]);
+      const invalid = await client
+        .request("post", "/v2.1/orders", { body: { ...NEW_ORDER, status: "NOT_A_STATUS" } as never })
+        .catch((e: unknown) => e);
+      expect(invalid).toBeInstanceOf(RequestValidationError);
+      expect(server.requests).toHaveLength(2);
+    },
+  ));
 
 // An answer middleware builds anew carries nothing of the transport's; unwrap must still
 // say what was sent, and a 401's hint must not trip over it.
 it("types the error of an answer that onResponse middleware replaced, with what was sent", () =>
-  withFaultServer([json(401, { status: 401, message: "bad credentials" }), json(404, { status: 404, message: "gone" })], async (server) => {
-    const client = clientOf(server);
-    client.use({ onResponse: ({ response }) => new Response(response.body, response) });
-    const path = { orderRef: ORDER.ref };
-    const unauthorized = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
-    expect(unauthorized).toBeInstanceOf(AuthenticationError);
-    expect(unauthorized).toMatchObject({
-      method: "GET",
-      url: `${server.url}/v2.1/orders/${ORDER.ref}`,
-      operation: "GET /v2.1/orders/{orderRef}",
-    });
-    expect((unauthorized as Error).message).toContain(`requests went to ${new URL(server.url).host}`);
-    const notFound = await unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path } })).catch((e: unknown) => e);
-    expect(notFound).toBeInstanceOf(NotFoundError);
-    expect(notFound).toMatchObject({ method: "DELETE", operation: "DELETE /v2.1/orders/{orderRef}" });
-  }));
+  withFaultServer(
+    [json(401, { status: 401, message: "bad credentials" }), json(404, { status: 404, message: "gone" })],
+    async (server) => {
+      const client = clientOf(server);
+      client.use({ onResponse: ({ response }) => new Response(response.body, response) });
+      const path = { orderRef: ORDER.ref };
+      const unauthorized = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path } })).catch(
+        (e: unknown) => e,
+      );
+      expect(unauthorized).toBeInstanceOf(AuthenticationError);
+      expect(unauthorized).toMatchObject({
+        method: "GET",
+        url: `${server.url}/v2.1/orders/${ORDER.ref}`,
+        operation: "GET /v2.1/orders/{orderRef}",
+      });
+      expect((unauthorized as Error).message).toContain(`requests went to ${new URL(server.url).host}`);
+      const notFound = await unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path } })).catch(
+        (e: unknown) => e,
+      );
+      expect(notFound).toBeInstanceOf(NotFoundError);
+      expect(notFound).toMatchObject({ method: "DELETE", operation: "DELETE /v2.1/orders/{orderRef}" });
+    },
+  ));
 
 it("types the error of an answer that onRequest middleware returned instead of sending", async () => {
   const client = createOrderClient({ baseUrl: "http://127.0.0.1:9", clientKey: "k", apiToken: "t" });
   client.use({ onRequest: () => Response.json({ status: 404, message: "cached miss" }, { status: 404 }) });
-  const error = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
+  const error = await unwrap(
+    client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } }),
+  ).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(NotFoundError);
   expect(error).toMatchObject({ method: "GET", operation: "GET /v2.1/orders/{orderRef}" });
 });
 
 it("names the operation on errors when onRequest middleware returns a new Request", () =>
-  withFaultServer([json(404, { status: 404, message: "no such order" }), { resetBeforeResponse: true }], async (server) => {
-    const client = clientOf(server);
-    client.use({ onRequest: ({ request }) => new Request(request, { headers: new Headers(request.headers) }) });
-    client.use({ onResponse: () => undefined });
-    const notFound = await unwrap(client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } })).catch((e: unknown) => e);
-    expect(notFound).toBeInstanceOf(NotFoundError);
-    expect(notFound).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}" });
-    const lost = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
-    expect(lost).toMatchObject({ name: "ConnectionError", operation: "POST /v2.1/orders", sent: { operation: "POST /v2.1/orders" } });
-  }));
+  withFaultServer(
+    [json(404, { status: 404, message: "no such order" }), { resetBeforeResponse: true }],
+    async (server) => {
+      const client = clientOf(server);
+      client.use({ onRequest: ({ request }) => new Request(request, { headers: new Headers(request.headers) }) });
+      client.use({ onResponse: () => undefined });
+      const notFound = await unwrap(
+        client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } }),
+      ).catch((e: unknown) => e);
+      expect(notFound).toBeInstanceOf(NotFoundError);
+      expect(notFound).toMatchObject({ operation: "GET /v2.1/orders/{orderRef}" });
+      const lost = await client.POST("/v2.1/orders", { body: NEW_ORDER }).catch((e: unknown) => e);
+      expect(lost).toMatchObject({
+        name: "ConnectionError",
+        operation: "POST /v2.1/orders",
+        sent: { operation: "POST /v2.1/orders" },
+      });
+    },
+  ));
 
 it("hands middleware given to one call a standard Request, and names its operation on errors", () =>
   withFaultServer([json(201, ORDER), json(404, { status: 404, message: "no such order" })], async (server) => {
@@ -180,7 +214,9 @@ it("hands middleware given to one call a standard Request, and names its operati
     ];
     await unwrap(client.POST("/v2.1/orders", { body: NEW_ORDER, middleware }));
     expect(bodies).toEqual([NEW_ORDER]);
-    const error = await unwrap(client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, middleware })).catch((e: unknown) => e);
+    const error = await unwrap(
+      client.DELETE("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } }, middleware }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ operation: "DELETE /v2.1/orders/{orderRef}" });
   }));

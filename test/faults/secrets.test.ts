@@ -65,7 +65,15 @@ async function withServers<T>(body: (serve: Serve) => Promise<T>): Promise<T> {
 }
 
 function clientOf(baseUrl: string, options: OrderClientOptions = {}): OrderClient {
-  return createOrderClient({ baseUrl, clientKey, apiToken, timeoutMs: 5_000, deadlineMs: 10_000, retry: { maxRetries: 0 }, ...options });
+  return createOrderClient({
+    baseUrl,
+    clientKey,
+    apiToken,
+    timeoutMs: 5_000,
+    deadlineMs: 10_000,
+    retry: { maxRetries: 0 },
+    ...options,
+  });
 }
 
 const getOrder = (client: OrderClient, signal?: AbortSignal) =>
@@ -140,7 +148,13 @@ const apiCase = (status: number, Class: ErrorClass): [string, Case] => [
   {
     Class,
     produce: async (serve) => {
-      const server = await serve([json(status, { status, code: status, message: `fault ${status}` }, status === 429 ? { "retry-after": "1" } : {})]);
+      const server = await serve([
+        json(
+          status,
+          { status, code: status, message: `fault ${status}` },
+          status === 429 ? { "retry-after": "1" } : {},
+        ),
+      ]);
       return { error: await rejectionOf(() => getOrder(clientOf(server.url))), server };
     },
   },
@@ -160,7 +174,9 @@ const CASES: [string, Case][] = [
     "ConnectionError: connection refused",
     {
       Class: ConnectionError,
-      produce: async () => ({ error: await rejectionOf(async () => getOrder(clientOf(`http://127.0.0.1:${await freedPort()}`))) }),
+      produce: async () => ({
+        error: await rejectionOf(async () => getOrder(clientOf(`http://127.0.0.1:${await freedPort()}`))),
+      }),
     },
   ],
   [
@@ -221,7 +237,9 @@ const CASES: [string, Case][] = [
     {
       Class: ResponseParseError,
       produce: async (serve) => {
-        const server = await serve([{ status: 200, headers: { "content-type": "application/json" }, body: '{"ref":"ab' }]);
+        const server = await serve([
+          { status: 200, headers: { "content-type": "application/json" }, body: '{"ref":"ab' },
+        ]);
         return { error: await rejectionOf(() => getOrder(clientOf(server.url))), server };
       },
     },
@@ -257,7 +275,9 @@ const CASES: [string, Case][] = [
     {
       Class: ConfigurationError,
       produce: async () => ({
-        error: await rejectionOf(async () => createOrderClient({ region: "eu", baseUrl: "https://cdp.test", clientKey, apiToken })),
+        error: await rejectionOf(async () =>
+          createOrderClient({ region: "eu", baseUrl: "https://cdp.test", clientKey, apiToken }),
+        ),
       }),
     },
   ],
@@ -266,7 +286,9 @@ const CASES: [string, Case][] = [
     {
       Class: ConfigurationError,
       produce: async () => ({
-        error: await rejectionOf(async () => createOrderClient({ baseUrl: "https://cdp.test", clientKey: `${clientKey}:x`, apiToken })),
+        error: await rejectionOf(async () =>
+          createOrderClient({ baseUrl: "https://cdp.test", clientKey: `${clientKey}:x`, apiToken }),
+        ),
       }),
     },
   ],
@@ -275,7 +297,9 @@ const CASES: [string, Case][] = [
     {
       Class: ConfigurationError,
       produce: async () => ({
-        error: await rejectionOf(async () => createOrderClient({ baseUrl: `https://${clientKey}:${apiToken}@cdp.test`, clientKey, apiToken })),
+        error: await rejectionOf(async () =>
+          createOrderClient({ baseUrl: `https://${clientKey}:${apiToken}@cdp.test`, clientKey, apiToken }),
+        ),
       }),
     },
   ],
@@ -297,7 +321,9 @@ describe.concurrent("no error carries the credentials", () => {
 
   // A base URL that does not parse is quoted in the message, without its user info.
   it("ConfigurationError: credentials inside a baseUrl that does not parse", async ({ expect }) => {
-    const error = await rejectionOf(async () => createOrderClient({ baseUrl: `https://${clientKey}:${apiToken}@cdp test`, clientKey, apiToken }));
+    const error = await rejectionOf(async () =>
+      createOrderClient({ baseUrl: `https://${clientKey}:${apiToken}@cdp test`, clientKey, apiToken }),
+    );
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(leaks(printedForms(error))).toEqual([]);
   });
@@ -314,13 +340,21 @@ describe("the logger", () => {
       };
       const options = { logger, retry: { maxRetries: 2, initialDelayMs: 10, maxDelayMs: 20 } };
 
-      const resetting = await serve([{ resetBeforeResponse: true }, { resetBeforeResponse: true }, { resetBeforeResponse: true }]);
+      const resetting = await serve([
+        { resetBeforeResponse: true },
+        { resetBeforeResponse: true },
+        { resetBeforeResponse: true },
+      ]);
       expect(await rejectionOf(() => getOrder(clientOf(resetting.url, options)))).toBeInstanceOf(ConnectionError);
       const busy = json(503, { status: 503, message: "busy" });
       const unavailable = await serve([busy, busy, busy]);
-      expect(await rejectionOf(() => createOrder(clientOf(unavailable.url, options)))).toBeInstanceOf(InternalServerError);
+      expect(await rejectionOf(() => createOrder(clientOf(unavailable.url, options)))).toBeInstanceOf(
+        InternalServerError,
+      );
       const unauthorized = await serve([json(401, { status: "UNAUTHORIZED", message: "bad credentials" })]);
-      expect(await rejectionOf(() => getOrder(clientOf(unauthorized.url, options)))).toBeInstanceOf(AuthenticationError);
+      expect(await rejectionOf(() => getOrder(clientOf(unauthorized.url, options)))).toBeInstanceOf(
+        AuthenticationError,
+      );
       for (const server of [resetting, unavailable, unauthorized]) {
         for (const request of server.requests) expect(request.headers.authorization).toBe(authorization);
       }
@@ -334,7 +368,9 @@ describe("the logger", () => {
           expect(event.headers.accept).toBe("application/json");
         }
       }
-      expect(logged.find((entry) => entry.event.type === "error")?.event).toMatchObject({ error: { name: "ConnectionError" } });
+      expect(logged.find((entry) => entry.event.type === "error")?.event).toMatchObject({
+        error: { name: "ConnectionError" },
+      });
 
       const everything = JSON.stringify(logged) + inspect(logged, { depth: 10, showHidden: true });
       expect(leaks({ "the logged messages and events": everything })).toEqual([]);

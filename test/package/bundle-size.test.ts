@@ -23,7 +23,10 @@ describe("the bundle size measurements", () => {
   });
 
   it("attribute the core's bytes to their sources, and leave openapi-fetch out of the package's own share", async () => {
-    const [core, own] = await Promise.all([measure("createOrderClient"), measure("createOrderClient without openapi-fetch")]);
+    const [core, own] = await Promise.all([
+      measure("createOrderClient"),
+      measure("createOrderClient without openapi-fetch"),
+    ]);
     const sourceBytes = (part: typeof core.initial) => part.sources.reduce((sum, [, bytes]) => sum + bytes, 0);
     expect(core.initial.sources.some(([path]) => path.startsWith("node_modules/openapi-fetch/"))).toBe(true);
     expect(core.initial.sources.some(([path]) => path === "src/transport/resilient-fetch.ts")).toBe(true);

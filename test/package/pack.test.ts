@@ -14,15 +14,17 @@ const FIXTURE = join(ROOT, "test/package/consumer");
 const ORDER_EXAMPLE = parse(readFileSync(join(ROOT, "openapi/components/examples/Order.yaml"), "utf8")).value as {
   referenceId: string;
 };
-const NODE_TYPES_VERSION = (JSON.parse(readFileSync(join(ROOT, "node_modules/@types/node/package.json"), "utf8")) as { version: string })
-  .version;
+const NODE_TYPES_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, "node_modules/@types/node/package.json"), "utf8")) as { version: string }
+).version;
 
 let workDir: string;
 let tarball: string;
 let consumer: string;
 
 function succeeded(result: Run, what: string): void {
-  if (result.code !== 0) throw new Error(`${what} failed with exit code ${result.code}:\n${result.stdout}\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`${what} failed with exit code ${result.code}:\n${result.stdout}\n${result.stderr}`);
 }
 
 beforeAll(async () => {
@@ -35,7 +37,14 @@ beforeAll(async () => {
   cpSync(FIXTURE, consumer, { recursive: true });
   // The consumer installs Node's types itself, as a Node project would; the version this
   // repository uses is already in npm's cache.
-  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, `@types/node@${NODE_TYPES_VERSION}`];
+  const install = [
+    "install",
+    "--prefer-offline",
+    "--no-audit",
+    "--no-fund",
+    tarball,
+    `@types/node@${NODE_TYPES_VERSION}`,
+  ];
   succeeded(await npm(install, { cwd: consumer }), "npm install of the tarball");
 }, 240_000);
 
@@ -68,15 +77,21 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
   it.for([
     ["an ES module", "esm.mjs"],
     ["a CommonJS module", "cjs.cjs"],
-  ] as const)("works from %s: one call against the mock, one refused by request validation", async ([, file], { expect }) => {
-    const result = await run(process.execPath, [file], { cwd: consumer, env: { ...process.env, PRISM_URL: inject("prismUrl") } });
-    succeeded(result, `node ${file}`);
-    expect(JSON.parse(result.stdout)).toEqual({
-      status: 200,
-      referenceId: ORDER_EXAMPLE.referenceId,
-      violations: ["body.orderedAt format"],
-    });
-  });
+  ] as const)(
+    "works from %s: one call against the mock, one refused by request validation",
+    async ([, file], { expect }) => {
+      const result = await run(process.execPath, [file], {
+        cwd: consumer,
+        env: { ...process.env, PRISM_URL: inject("prismUrl") },
+      });
+      succeeded(result, `node ${file}`);
+      expect(JSON.parse(result.stdout)).toEqual({
+        status: 200,
+        referenceId: ORDER_EXAMPLE.referenceId,
+        violations: ["body.orderedAt format"],
+      });
+    },
+  );
 
   it("installs the cdp-orders command, which checks a file without sending anything", async ({ expect }) => {
     const input = join(consumer, "orders.ndjson");
@@ -92,8 +107,12 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
 
   describe.each(["node16", "bundler"])("for a TypeScript consumer with moduleResolution %s", (resolution) => {
     it("compiles the typed uses and fails on exactly the deliberate type errors", async ({ expect }) => {
-      const compile = await runBin("tsc", ["-p", `tsconfig.${resolution}.json`, "--pretty", "false"], { cwd: consumer });
-      const failing = [...compile.stdout.matchAll(/^(\S+?)\((\d+),\d+\): error TS\d+/gm)].map(([, file, line]) => `${file}:${line}`);
+      const compile = await runBin("tsc", ["-p", `tsconfig.${resolution}.json`, "--pretty", "false"], {
+        cwd: consumer,
+      });
+      const failing = [...compile.stdout.matchAll(/^(\S+?)\((\d+),\d+\): error TS\d+/gm)].map(
+        ([, file, line]) => `${file}:${line}`,
+      );
       const marked = readFileSync(join(FIXTURE, "type-errors.mts"), "utf8")
         .split("\n")
         .flatMap((text, index) => (text.includes("// type error") ? [`type-errors.mts:${index + 1}`] : []));

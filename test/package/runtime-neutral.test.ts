@@ -15,17 +15,52 @@ const ENTRY = { file: join(ROOT, "src/index.ts") };
  * this Node. Node's own globals (`process`, `Buffer`, `require`, `setImmediate`) are left out.
  */
 const WEB_GLOBALS = [
-  "AbortController", "AbortSignal", "Blob", "ByteLengthQueuingStrategy", "CompressionStream", "CountQueuingStrategy",
-  "crypto", "CryptoKey", "DecompressionStream", "DOMException", "Event", "EventTarget", "File", "FormData", "Headers",
-  "ReadableStream", "Request", "Response", "SubtleCrypto", "TextDecoder", "TextDecoderStream", "TextEncoder",
-  "TextEncoderStream", "TransformStream", "URL", "URLSearchParams", "WebAssembly", "WritableStream", "atob", "btoa",
-  "console", "fetch", "performance", "queueMicrotask", "setTimeout", "clearTimeout", "setInterval", "clearInterval",
+  "AbortController",
+  "AbortSignal",
+  "Blob",
+  "ByteLengthQueuingStrategy",
+  "CompressionStream",
+  "CountQueuingStrategy",
+  "crypto",
+  "CryptoKey",
+  "DecompressionStream",
+  "DOMException",
+  "Event",
+  "EventTarget",
+  "File",
+  "FormData",
+  "Headers",
+  "ReadableStream",
+  "Request",
+  "Response",
+  "SubtleCrypto",
+  "TextDecoder",
+  "TextDecoderStream",
+  "TextEncoder",
+  "TextEncoderStream",
+  "TransformStream",
+  "URL",
+  "URLSearchParams",
+  "WebAssembly",
+  "WritableStream",
+  "atob",
+  "btoa",
+  "console",
+  "fetch",
+  "performance",
+  "queueMicrotask",
+  "setTimeout",
+  "clearTimeout",
+  "setInterval",
+  "clearInterval",
   "structuredClone",
 ] as const;
 
 function webOnlyContext(): Record<string, unknown> {
   const globals = globalThis as unknown as Record<string, unknown>;
-  return createContext(Object.fromEntries(WEB_GLOBALS.filter((name) => name in globals).map((name) => [name, globals[name]])));
+  return createContext(
+    Object.fromEntries(WEB_GLOBALS.filter((name) => name in globals).map((name) => [name, globals[name]])),
+  );
 }
 
 const ORDER_EXAMPLE = parse(readFileSync(join(ROOT, "openapi/components/examples/Order.yaml"), "utf8")).value as {
@@ -49,17 +84,23 @@ describe("the library entry on a runtime without Node", () => {
   it("creates a client and calls the mock with only web-standard globals", async () => {
     const { code } = await bundleForNeutralPlatform(ENTRY, { format: "iife", globalName: "CdpOrders" });
     const context = webOnlyContext();
-    expect(runInContext("[typeof process, typeof Buffer, typeof require, typeof setImmediate]", context)).toEqual(
-      ["undefined", "undefined", "undefined", "undefined"],
-    );
+    expect(runInContext("[typeof process, typeof Buffer, typeof require, typeof setImmediate]", context)).toEqual([
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+    ]);
     runInContext(code, context);
-    const { createOrderClient, ConfigurationError, RequestValidationError } = context.CdpOrders as typeof import("../../src/index.js");
+    const { createOrderClient, ConfigurationError, RequestValidationError } =
+      context.CdpOrders as typeof import("../../src/index.js");
 
     // Without `process` there is no environment to read, so credentials must be given.
     expect(() => createOrderClient({ region: "eu" })).toThrow(ConfigurationError);
 
     const cdp = createOrderClient({ baseUrl: inject("prismUrl"), clientKey: "neutral-key", apiToken: "neutral-token" });
-    const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: "any-order" } } });
+    const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", {
+      params: { path: { orderRef: "any-order" } },
+    });
     expect(response.status).toBe(200);
     expect(data?.referenceId).toBe(ORDER_EXAMPLE.referenceId);
 

@@ -30,7 +30,11 @@ describe("paginate: cancellation", () => {
   it("breaking out of the loop aborts the requests in flight before the loop exits, and logs no error", async () => {
     const events: ClientEvent[] = [];
     const collect = (_: string, event: ClientEvent) => void events.push(event);
-    const fake = new FakeCollection({ total: 1000, manual: true, logger: { debug: collect, warn: collect, error: collect } });
+    const fake = new FakeCollection({
+      total: 1000,
+      manual: true,
+      logger: { debug: collect, warn: collect, error: collect },
+    });
     const seen: string[] = [];
     const loop = (async () => {
       for await (const item of paginate(fake.client, PATH, INIT, { concurrency: 4 })) {

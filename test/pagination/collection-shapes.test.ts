@@ -60,36 +60,52 @@ describe("paginate: collection shapes", () => {
     };
     const fake = new FakeCollection({
       total: 250,
-      rewrite: (page) => ({ ...page, last: smallerPages(page.last!.href, 200), ...(page.next ? { next: smallerPages(page.next.href) } : {}) }),
+      rewrite: (page) => ({
+        ...page,
+        last: smallerPages(page.last!.href, 200),
+        ...(page.next ? { next: smallerPages(page.next.href) } : {}),
+      }),
     });
     expect(await listRefs(fake)).toEqual(refs(0, 250));
     expect(fake.offsets()).toEqual([0, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240]);
   });
 
-  it.each([1, 4])("follows next from a short page in the middle, skipping nothing (concurrency %i)", async (concurrency) => {
-    // The page at offset 100 holds 50 items, and its next link goes on from offset 150.
-    const fake = new FakeCollection({
-      total: 300,
-      rewrite: (page) => {
-        if (page.offset !== 100) return page;
-        const next = new URL(page.next!.href);
-        next.searchParams.set("offset", "150");
-        return { ...page, items: page.items.slice(0, 50), next: { href: next.href } };
-      },
-    });
-    const items = await paginate(fake.client, PATH, INIT, { concurrency }).collect({ max: 1_000 });
-    expect(items.map((item) => item.ref)).toEqual(refs(0, 300));
-  });
+  it.each([1, 4])(
+    "follows next from a short page in the middle, skipping nothing (concurrency %i)",
+    async (concurrency) => {
+      // The page at offset 100 holds 50 items, and its next link goes on from offset 150.
+      const fake = new FakeCollection({
+        total: 300,
+        rewrite: (page) => {
+          if (page.offset !== 100) return page;
+          const next = new URL(page.next!.href);
+          next.searchParams.set("offset", "150");
+          return { ...page, items: page.items.slice(0, 50), next: { href: next.href } };
+        },
+      });
+      const items = await paginate(fake.client, PATH, INIT, { concurrency }).collect({ max: 1_000 });
+      expect(items.map((item) => item.ref)).toEqual(refs(0, 300));
+    },
+  );
 
   it("takes null links for no link", async () => {
-    const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, last: null, next: page.next ?? null }) as unknown as Envelope });
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => ({ ...page, last: null, next: page.next ?? null }) as unknown as Envelope,
+    });
     expect(await listRefs(fake)).toEqual(refs(0, 250));
     expect(fake.offsets()).toEqual([0, 100, 200]);
   });
 
   it.each(["next", "last"] as const)("rejects a %s link without an href as an invalid page", async (name) => {
-    const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, [name]: { url: "https://cdp.test/elsewhere" } }) as unknown as Envelope });
-    await expect(listRefs(fake)).rejects.toMatchObject({ name: "InvalidPageError", message: expect.stringContaining(`its ${name} link has no href`) });
+    const fake = new FakeCollection({
+      total: 250,
+      rewrite: (page) => ({ ...page, [name]: { url: "https://cdp.test/elsewhere" } }) as unknown as Envelope,
+    });
+    await expect(listRefs(fake)).rejects.toMatchObject({
+      name: "InvalidPageError",
+      message: expect.stringContaining(`its ${name} link has no href`),
+    });
   });
 
   it("when last does not line up with the page step, follows next instead", async () => {
@@ -101,7 +117,10 @@ describe("paginate: collection shapes", () => {
   });
 
   it("when last names no offset, follows next instead", async () => {
-    const fake = new FakeCollection({ total: 300, rewrite: (page) => ({ ...page, last: { href: page.href.split("?")[0]! } }) });
+    const fake = new FakeCollection({
+      total: 300,
+      rewrite: (page) => ({ ...page, last: { href: page.href.split("?")[0]! } }),
+    });
     expect(await listRefs(fake)).toEqual(refs(0, 300));
   });
 
@@ -132,15 +151,25 @@ describe("paginate: collection shapes", () => {
   });
 
   it("follows the page size the server's links name when the server serves smaller pages", async () => {
-    const fake = new FakeCollection({ total: 230, rewrite: (_, request) => envelopeFor(request.url, request.offset, 50, 230) });
+    const fake = new FakeCollection({
+      total: 230,
+      rewrite: (_, request) => envelopeFor(request.url, request.offset, 50, 230),
+    });
     expect(await listRefs(fake)).toEqual(refs(0, 230));
-    expect(fake.requests.map((r) => [r.offset, r.limit])).toEqual([[0, 100], [50, 50], [100, 50], [150, 50], [200, 50]]);
+    expect(fake.requests.map((r) => [r.offset, r.limit])).toEqual([
+      [0, 100],
+      [50, 50],
+      [100, 50],
+      [150, 50],
+      [200, 50],
+    ]);
   });
 
   it("keeps its own page size when a link names one the API does not accept", async () => {
     const fake = new FakeCollection({
       total: 300,
-      rewrite: (page) => (page.next ? { ...page, next: { href: page.next.href.replace("limit=100", "limit=1000") } } : page),
+      rewrite: (page) =>
+        page.next ? { ...page, next: { href: page.next.href.replace("limit=100", "limit=1000") } } : page,
     });
     expect(await listRefs(fake)).toEqual(refs(0, 300));
     expect(fake.requests.map((r) => r.limit)).toEqual([100, 100, 100]);

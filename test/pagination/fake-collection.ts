@@ -79,7 +79,12 @@ export class FakeCollection {
   #waiters: { count: number; resolve: () => void }[] = [];
 
   constructor(private readonly options: FakeCollectionOptions) {
-    this.client = createOrderClient({ baseUrl: ORIGIN, ...TEST_CREDENTIALS, fetch: (request) => this.#serve(request), logger: options.logger });
+    this.client = createOrderClient({
+      baseUrl: ORIGIN,
+      ...TEST_CREDENTIALS,
+      fetch: (request) => this.#serve(request),
+      logger: options.logger,
+    });
   }
 
   pending(): FakeRequest[] {

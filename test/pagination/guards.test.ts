@@ -33,7 +33,10 @@ describe("paginate: loop detection", () => {
   it("ends with PaginationLoopError when the server repeats the first page under the offset asked for", async () => {
     const fake = new FakeCollection({
       total: 1000,
-      rewrite: (_, request: FakeRequest) => ({ ...envelopeFor(request.url, 0, request.limit, 1000), offset: request.offset }),
+      rewrite: (_, request: FakeRequest) => ({
+        ...envelopeFor(request.url, 0, request.limit, 1000),
+        offset: request.offset,
+      }),
     });
     const error = await listAll(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationLoopError);
@@ -43,22 +46,37 @@ describe("paginate: loop detection", () => {
 
   it("lists every item when the pages' hrefs leave their query out", async () => {
     const fake = new FakeCollection({ total: 250, rewrite: (page) => ({ ...page, href: page.href!.split("?")[0]! }) });
-    const items = await paginate(fake.client, PATH, { params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } } }).collect({ max: 1_000 });
+    const items = await paginate(fake.client, PATH, {
+      params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } },
+    }).collect({ max: 1_000 });
     expect(items.map((item) => item.ref)).toEqual(Array.from({ length: 250 }, (_, i) => `item-${i}`));
   });
 
-  it.each([1, 4])("ends with InvalidPageError when a page is not the one asked for (concurrency %i)", async (concurrency) => {
-    // Asked for offset 200, the server answers with the page at 150: 150–199 would come twice, 250–299 never.
-    const fake = new FakeCollection({ total: 500, rewrite: (page, request: FakeRequest) => (request.offset === 200 ? envelopeFor(request.url, 150, 100, 500) : page) });
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const item of paginate(fake.client, PATH, { params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } } }, { concurrency })) seen.push(item.ref ?? "");
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidPageError);
-    expect((error as Error).message).toContain("its offset is 150, not the 200 asked for");
-    expect(seen).toHaveLength(200);
-    expect(new Set(seen).size).toBe(200);
-  });
+  it.each([1, 4])(
+    "ends with InvalidPageError when a page is not the one asked for (concurrency %i)",
+    async (concurrency) => {
+      // Asked for offset 200, the server answers with the page at 150: 150–199 would come twice, 250–299 never.
+      const fake = new FakeCollection({
+        total: 500,
+        rewrite: (page, request: FakeRequest) =>
+          request.offset === 200 ? envelopeFor(request.url, 150, 100, 500) : page,
+      });
+      const seen: string[] = [];
+      const error = await (async () => {
+        for await (const item of paginate(
+          fake.client,
+          PATH,
+          { params: { path: { orderRef: ORDER_REF }, query: { limit: 100 } } },
+          { concurrency },
+        ))
+          seen.push(item.ref ?? "");
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidPageError);
+      expect((error as Error).message).toContain("its offset is 150, not the 200 asked for");
+      expect(seen).toHaveLength(200);
+      expect(new Set(seen).size).toBe(200);
+    },
+  );
 
   it("ends with PaginationLoopError, before sending it, when a next link points back", async () => {
     const fake = new FakeCollection({
@@ -88,7 +106,8 @@ describe("paginate: page links stay on the client's origin", () => {
   it("refuses a next link to another origin without requesting it", async () => {
     const fake = new FakeCollection({
       total: 1000,
-      rewrite: (page) => (page.next ? { ...page, next: { href: page.next.href.replace(ORIGIN, "https://evil.test") } } : page),
+      rewrite: (page) =>
+        page.next ? { ...page, next: { href: page.next.href.replace(ORIGIN, "https://evil.test") } } : page,
     });
     const error = await listAll(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationLinkError);
@@ -99,7 +118,8 @@ describe("paginate: page links stay on the client's origin", () => {
   it("refuses a last link to another origin without requesting anything past the first page", async () => {
     const fake = new FakeCollection({
       total: 1000,
-      rewrite: (page) => (page.last ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } } : page),
+      rewrite: (page) =>
+        page.last ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } } : page,
     });
     await expect(listAll(fake)).rejects.toMatchObject({ name: "PaginationLinkError", link: "last" });
     expect(fake.requests).toHaveLength(1);
@@ -111,7 +131,10 @@ describe("paginate: page links stay on the client's origin", () => {
   ])("refuses a last link to another origin %s", async (_, concurrency, from) => {
     const fake = new FakeCollection({
       total: 250,
-      rewrite: (page) => (page.last && page.offset >= from ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } } : page),
+      rewrite: (page) =>
+        page.last && page.offset >= from
+          ? { ...page, last: { href: page.last.href.replace(ORIGIN, "http://cdp.test") } }
+          : page,
     });
     const listing = paginate(fake.client, PATH, init(), concurrency === undefined ? {} : { concurrency });
     await expect(listing.collect({ max: 1000 })).rejects.toMatchObject({ name: "PaginationLinkError", link: "last" });
@@ -130,22 +153,52 @@ describe("paginate: page links stay on the client's origin", () => {
   });
 
   it.each([
-    ["a next link with user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:secret@cdp.test:99999"), "PaginationLinkError"],
+    [
+      "a next link with user info that is not a URL",
+      (href: string) => href.replace("https://cdp.test", "https://user:secret@cdp.test:99999"),
+      "PaginationLinkError",
+    ],
     // URL parsers read user info after backslashes, and drop tabs and line breaks anywhere.
-    ["a next link with user info after backslashes that is not a URL", (href: string) => href.replace("https://cdp.test", "https:\\\\user:secret@cdp.test:99999"), "PaginationLinkError"],
-    ["a next link with user info after a tab that is not a URL", (href: string) => href.replace("https://cdp.test", "https:/\t/user:secret@cdp.test:99999"), "PaginationLinkError"],
-    ["a next link with a slash in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se/cret@cdp.test"), "PaginationLinkError"],
-    ["a next link with a question mark in its user info that is not a URL", (href: string) => href.replace("https://cdp.test", "https://user:se?cret@cdp.test:99999"), "PaginationLinkError"],
+    [
+      "a next link with user info after backslashes that is not a URL",
+      (href: string) => href.replace("https://cdp.test", "https:\\\\user:secret@cdp.test:99999"),
+      "PaginationLinkError",
+    ],
+    [
+      "a next link with user info after a tab that is not a URL",
+      (href: string) => href.replace("https://cdp.test", "https:/\t/user:secret@cdp.test:99999"),
+      "PaginationLinkError",
+    ],
+    [
+      "a next link with a slash in its user info that is not a URL",
+      (href: string) => href.replace("https://cdp.test", "https://user:se/cret@cdp.test"),
+      "PaginationLinkError",
+    ],
+    [
+      "a next link with a question mark in its user info that is not a URL",
+      (href: string) => href.replace("https://cdp.test", "https://user:se?cret@cdp.test:99999"),
+      "PaginationLinkError",
+    ],
     // A blob: URL's origin is its inner URL's, whose user info it cannot drop.
-    ["a blob: next link around a URL with user info", (href: string) => `blob:${href.replace("https://", "https://user:secret@").replace(/offset=\d+&?/, "")}`, "PaginationLinkError"],
+    [
+      "a blob: next link around a URL with user info",
+      (href: string) => `blob:${href.replace("https://", "https://user:secret@").replace(/offset=\d+&?/, "")}`,
+      "PaginationLinkError",
+    ],
     ["a page whose own href, with user info, comes back twice", undefined, "PaginationLoopError"],
-    ["a page whose own href, with user info after backslashes, comes back twice", "\\\\user:secret@cdp test/v2.1/orders/o1/orderItems?offset=0&limit=100", "PaginationLoopError"],
+    [
+      "a page whose own href, with user info after backslashes, comes back twice",
+      "\\\\user:secret@cdp test/v2.1/orders/o1/orderItems?offset=0&limit=100",
+      "PaginationLoopError",
+    ],
   ] as const)("does not repeat the user info of %s in the error", async (_, nextHref, name) => {
     const fake = new FakeCollection({
       total: 1000,
       rewrite: (page) =>
         typeof nextHref === "function"
-          ? page.next ? { ...page, next: { href: nextHref(page.next.href) } } : page
+          ? page.next
+            ? { ...page, next: { href: nextHref(page.next.href) } }
+            : page
           : { ...page, href: nextHref ?? `https://user:secret@cdp.test/v2.1/orders/o1/orderItems?offset=0&limit=100` },
     });
     const error = await listAll(fake).catch((e: unknown) => e);
@@ -156,31 +209,48 @@ describe("paginate: page links stay on the client's origin", () => {
   it("names a relative next link that names no offset by its resolved URL, an @ in its path kept", async () => {
     const fake = new FakeCollection({
       total: 1000,
-      rewrite: (page) => (page.next ? { ...page, next: { href: "/v2.1/guests/jane@example.com/orders?limit=10" } } : page),
+      rewrite: (page) =>
+        page.next ? { ...page, next: { href: "/v2.1/guests/jane@example.com/orders?limit=10" } } : page,
     });
     const error = await listAll(fake).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "PaginationLinkError", href: `${ORIGIN}/v2.1/guests/jane@example.com/orders?limit=10` });
+    expect(error).toMatchObject({
+      name: "PaginationLinkError",
+      href: `${ORIGIN}/v2.1/guests/jane@example.com/orders?limit=10`,
+    });
   });
 
   // Past the end, a server that links a next page from every page would be followed for ever.
-  it.each([1, 4])("ends with PaginationLoopError at an empty page that links a next one (concurrency %i)", async (concurrency) => {
-    const fake = new FakeCollection({
-      total: 250,
-      rewrite: (page) => ({ ...page, next: { href: withOffset(page.href, page.offset + 100) } }),
-    });
-    const error = await listAll(fake, concurrency).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PaginationLoopError);
-    expect(error).toMatchObject({ reason: "empty-page", offset: 300, message: expect.stringMatching(/the page at offset 300 has no items but links a next page/) });
-    expect(Math.max(...fake.offsets())).toBe(300);
-  });
+  it.each([1, 4])(
+    "ends with PaginationLoopError at an empty page that links a next one (concurrency %i)",
+    async (concurrency) => {
+      const fake = new FakeCollection({
+        total: 250,
+        rewrite: (page) => ({ ...page, next: { href: withOffset(page.href, page.offset + 100) } }),
+      });
+      const error = await listAll(fake, concurrency).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PaginationLoopError);
+      expect(error).toMatchObject({
+        reason: "empty-page",
+        offset: 300,
+        message: expect.stringMatching(/the page at offset 300 has no items but links a next page/),
+      });
+      expect(Math.max(...fake.offsets())).toBe(300);
+    },
+  );
 
   it("percent-encodes control characters of a link it names, so it cannot write to a terminal", async () => {
-    const fake = new FakeCollection({ total: 1000, rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100\u001b]0;pwned\u0007" } } : page) });
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100\u001b]0;pwned\u0007" } } : page),
+    });
     await expect(listAll(fake)).rejects.toMatchObject({ href: "orderItems?limit=100%1B]0;pwned%07" });
   });
 
   it("names a relative next link that names no offset as the page gave it", async () => {
-    const fake = new FakeCollection({ total: 1000, rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100" } } : page) });
+    const fake = new FakeCollection({
+      total: 1000,
+      rewrite: (page) => (page.next ? { ...page, next: { href: "orderItems?limit=100" } } : page),
+    });
     await expect(listAll(fake)).rejects.toMatchObject({ name: "PaginationLinkError", href: "orderItems?limit=100" });
   });
 
@@ -217,24 +287,35 @@ describe("paginate: options are checked before anything is sent", () => {
 
   it.each([
     ["signal", { signal: AbortSignal.abort() }, /^init\.signal must be in paginate's options \(its fourth argument\)/],
-    ["headers", { headers: { authorization: "Basic c2VjcmV0" } }, /^init\.headers must be left out: a listing sends the request's path and query only; got a value\./],
-    ["params.header", { params: { ...init().params, header: { "x-trace": "1" } } }, /^init\.params\.header must be left out/],
-  ])("refuses a request with %s, which a listing would leave behind, without repeating its value", (_, extra, message) => {
-    const fake = new FakeCollection({ total: 10 });
-    // What the types refuse, as JavaScript could still give it.
-    const request = { ...init(), ...extra } as unknown as ReturnType<typeof init>;
-    const error = (() => {
-      try {
-        paginate(fake.client, PATH, request);
-      } catch (thrown) {
-        return thrown as InvalidPaginationOptionError;
-      }
-    })();
-    expect(error).toBeInstanceOf(InvalidPaginationOptionError);
-    expect(error!.message).toMatch(message);
-    expect(JSON.stringify({ ...error, message: error!.message })).not.toContain("c2VjcmV0");
-    expect(fake.requests).toEqual([]);
-  });
+    [
+      "headers",
+      { headers: { authorization: "Basic c2VjcmV0" } },
+      /^init\.headers must be left out: a listing sends the request's path and query only; got a value\./,
+    ],
+    [
+      "params.header",
+      { params: { ...init().params, header: { "x-trace": "1" } } },
+      /^init\.params\.header must be left out/,
+    ],
+  ])(
+    "refuses a request with %s, which a listing would leave behind, without repeating its value",
+    (_, extra, message) => {
+      const fake = new FakeCollection({ total: 10 });
+      // What the types refuse, as JavaScript could still give it.
+      const request = { ...init(), ...extra } as unknown as ReturnType<typeof init>;
+      const error = (() => {
+        try {
+          paginate(fake.client, PATH, request);
+        } catch (thrown) {
+          return thrown as InvalidPaginationOptionError;
+        }
+      })();
+      expect(error).toBeInstanceOf(InvalidPaginationOptionError);
+      expect(error!.message).toMatch(message);
+      expect(JSON.stringify({ ...error, message: error!.message })).not.toContain("c2VjcmV0");
+      expect(fake.requests).toEqual([]);
+    },
+  );
 
   it("accepts limits 10 and 100 and sends them", async () => {
     for (const limit of [10, 100]) {
@@ -257,7 +338,10 @@ describe("paginate: options are checked before anything is sent", () => {
     );
     // From JavaScript, without the required options.
     const unbounded = paginate(fake.client, PATH, init()) as unknown as { collect(): Promise<unknown> };
-    await expect(unbounded.collect()).rejects.toMatchObject({ name: "InvalidPaginationOptionError", message: expect.stringMatching(/max/) });
+    await expect(unbounded.collect()).rejects.toMatchObject({
+      name: "InvalidPaginationOptionError",
+      message: expect.stringMatching(/max/),
+    });
     expect(fake.requests).toEqual([]);
   });
 });

@@ -10,7 +10,9 @@ import { expect, it } from "vitest";
 const SCRIPT = fileURLToPath(new URL("../../scripts/mock.ts", import.meta.url));
 
 function runMock(port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, "--port", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -74,19 +74,28 @@ beforeAll(() => {
   writeFileSync(join(SNIPPET_DIR, "prelude.d.ts"), PRELUDE);
   writeFileSync(CONTROL_FILE, CONTROL);
   SNIPPETS.forEach(({ code, heading }, index) => {
-    const earlier = SNIPPETS.slice(0, index).filter((snippet) => snippet.heading === heading).map((snippet) => snippet.code);
-    writeFileSync(fileOf(index), [code, ...importsCarriedOver(earlier, code)].join("\n") + "\n");
+    const earlier = SNIPPETS.slice(0, index)
+      .filter((snippet) => snippet.heading === heading)
+      .map((snippet) => snippet.code);
+    writeFileSync(fileOf(index), `${[code, ...importsCarriedOver(earlier, code)].join("\n")}\n`);
   });
-  const config = ts.getParsedCommandLineOfConfigFile(join(SNIPPET_DIR, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, " "));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(SNIPPET_DIR, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, " "));
+      },
     },
-  });
+  );
   if (!config) throw new Error("tsconfig.json of the snippets could not be read");
   program = ts.createProgram(config.fileNames, config.options);
   const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
-  if (global.length > 0) throw new Error(ts.formatDiagnostics(global, { ...ts.sys, getCanonicalFileName: (f) => f, getNewLine: () => "\n" }));
+  if (global.length > 0)
+    throw new Error(
+      ts.formatDiagnostics(global, { ...ts.sys, getCanonicalFileName: (f) => f, getNewLine: () => "\n" }),
+    );
 }, 120_000);
 
 describe("the README's TypeScript snippets", () => {
@@ -113,10 +122,15 @@ describe("the README's configuration table", () => {
   it("lists every option of createOrderClient, and no other", () => {
     const config = program.getSourceFile(join(ROOT, "src/config.ts"));
     const declaration = config?.statements.find(
-      (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === "OrderClientOptions",
+      (statement): statement is ts.InterfaceDeclaration =>
+        ts.isInterfaceDeclaration(statement) && statement.name.text === "OrderClientOptions",
     );
     expect(declaration, "OrderClientOptions in src/config.ts").toBeDefined();
-    const options = program.getTypeChecker().getTypeAtLocation(declaration!).getProperties().map(({ name }) => name);
+    const options = program
+      .getTypeChecker()
+      .getTypeAtLocation(declaration!)
+      .getProperties()
+      .map(({ name }) => name);
     // A nested option (`retry`) is documented by its fields (`retry.maxRetries`, …).
     const topLevel = [...new Set(documented.map((option) => option.split(".")[0]))];
     expect(topLevel.sort()).toEqual(options.sort());
@@ -125,7 +139,9 @@ describe("the README's configuration table", () => {
   it("gives the retry and timeout defaults the client uses", () => {
     const defaults = Object.fromEntries(rows.map(([option = "", , value = ""]) => [option, value.replace(/`/g, "")]));
     const expected = {
-      ...Object.fromEntries(Object.entries(DEFAULT_RETRY).map(([field, value]) => [`\`retry.${field}\``, String(value)])),
+      ...Object.fromEntries(
+        Object.entries(DEFAULT_RETRY).map(([field, value]) => [`\`retry.${field}\``, String(value)]),
+      ),
       "`timeoutMs`": String(DEFAULT_TIMEOUT_MS),
       "`deadlineMs`": String(DEFAULT_DEADLINE_MS),
     };

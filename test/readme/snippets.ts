@@ -36,7 +36,8 @@ export function typeScriptSnippets(markdown: string): Snippet[] {
     if (!text.startsWith("```")) continue;
     // Other blocks are skipped whole, so a `#` comment in a shell block is no heading.
     const end = closingFence(lines, index);
-    if (OPENING_FENCE.test(text)) snippets.push({ line: index + 2, heading, section, code: lines.slice(index + 1, end).join("\n") });
+    if (OPENING_FENCE.test(text))
+      snippets.push({ line: index + 2, heading, section, code: lines.slice(index + 1, end).join("\n") });
     index = end;
   }
   return snippets;
@@ -50,7 +51,13 @@ export function tableUnder(markdown: string, heading: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 1)) {
     if (line.startsWith("## ")) break;
-    if (line.startsWith("|")) rows.push(line.split("|").slice(1, -1).map((cell) => cell.trim()));
+    if (line.startsWith("|"))
+      rows.push(
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     else if (rows.length > 0) break;
   }
   return rows.slice(2);
@@ -73,10 +80,15 @@ function importedNames(code: string): ImportedName[] {
     const from = ` from ${JSON.stringify(module)};`;
     const typeOnly = clause.isTypeOnly ? "type " : "";
     const names: ImportedName[] = [];
-    if (clause.name) names.push({ module, local: clause.name.text, declaration: `import ${typeOnly}${clause.name.text}${from}` });
+    if (clause.name)
+      names.push({ module, local: clause.name.text, declaration: `import ${typeOnly}${clause.name.text}${from}` });
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) {
-      names.push({ module, local: bindings.name.text, declaration: `import ${typeOnly}* as ${bindings.name.text}${from}` });
+      names.push({
+        module,
+        local: bindings.name.text,
+        declaration: `import ${typeOnly}* as ${bindings.name.text}${from}`,
+      });
     } else if (bindings) {
       for (const element of bindings.elements) {
         const spec = element.getText(source);

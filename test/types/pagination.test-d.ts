@@ -37,6 +37,7 @@ describe("list paths", () => {
   });
 
   it("refuses a query parameter the operation does not take", () => {
+    // biome-ignore format: @ts-expect-error covers the one line after it
     // @ts-expect-error: a consumer's order items have no expand parameter
     paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: "c" }, query: { expand: true } } });
     // @ts-expect-error: sort takes created or orderedAt
@@ -44,22 +45,28 @@ describe("list paths", () => {
   });
 
   it("takes a request a helper generic over the list path passes on", () => {
-    const listAll = <P extends ListPath>(path: P, init: ListInit<P>) => paginate(client, path, init).collect({ max: 1000 });
+    const listAll = <P extends ListPath>(path: P, init: ListInit<P>) =>
+      paginate(client, path, init).collect({ max: 1000 });
     void listAll("/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef } } });
   });
 
   it("refuses what the request does not know, next to what it does", () => {
+    // biome-ignore format: @ts-expect-error covers the one line after it
     // @ts-expect-error: a consumer's order items have no expand parameter, limit or not
     paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: "c" }, query: { limit: 50, expand: true } } });
     // @ts-expect-error: a misspelt expand
     paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g", exapnd: true } } });
     // @ts-expect-error: a path parameter of another operation
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef, orderItemRef: "i" } } });
+    // biome-ignore format: @ts-expect-error covers the one line after it
     // @ts-expect-error: the signal goes in paginate's options
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, signal: AbortSignal.timeout(1) });
+    // biome-ignore format: @ts-expect-error covers the one line after it
     // @ts-expect-error: a listing sends its params only
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } }, headers: { "x-trace": "1" } });
-    const wider: ListInit<"/v2.1/orders/{orderRef}/orderItems"> & { signal?: AbortSignal } = { params: { path: { orderRef } } };
+    const wider: ListInit<"/v2.1/orders/{orderRef}/orderItems"> & { signal?: AbortSignal } = {
+      params: { path: { orderRef } },
+    };
     // @ts-expect-error: a declared request wider than ListInit, with a signal it would leave behind
     paginate(client, "/v2.1/orders/{orderRef}/orderItems", wider);
   });
@@ -69,13 +76,21 @@ describe("item types follow expand", () => {
   it("expand: true yields full objects on every list that takes expand", () => {
     const orders = paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g", expand: true } } });
     expectTypeOf<ItemOfListing<typeof orders>>().toEqualTypeOf<Schemas["Order"]>();
-    const items = paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true, limit: 100 } } });
+    const items = paginate(client, "/v2.1/orders/{orderRef}/orderItems", {
+      params: { path: { orderRef }, query: { expand: true, limit: 100 } },
+    });
     expectTypeOf<ItemOfListing<typeof items>>().toEqualTypeOf<Schemas["OrderItem"]>();
-    const contacts = paginate(client, "/v2.1/orders/{orderRef}/contacts", { params: { path: { orderRef }, query: { expand: true } } });
+    const contacts = paginate(client, "/v2.1/orders/{orderRef}/contacts", {
+      params: { path: { orderRef }, query: { expand: true } },
+    });
     expectTypeOf<ItemOfListing<typeof contacts>>().toEqualTypeOf<Schemas["OrderContact"]>();
-    const consumers = paginate(client, "/v2.1/orders/{orderRef}/consumers", { params: { path: { orderRef }, query: { expand: true } } });
+    const consumers = paginate(client, "/v2.1/orders/{orderRef}/consumers", {
+      params: { path: { orderRef }, query: { expand: true } },
+    });
     expectTypeOf<ItemOfListing<typeof consumers>>().toEqualTypeOf<Schemas["OrderConsumer"]>();
-    const orderExtensions = paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef }, query: { expand: true } } });
+    const orderExtensions = paginate(client, "/v2.1/orders/{orderRef}/extensions", {
+      params: { path: { orderRef }, query: { expand: true } },
+    });
     expectTypeOf<ItemOfListing<typeof orderExtensions>>().toEqualTypeOf<Schemas["OrderDataExtension"]>();
     const itemExtensions = paginate(client, "/v2.1/orderItems/{orderItemRef}/extensions", {
       params: { path: { orderItemRef: "i" }, query: { expand: true } },
@@ -86,7 +101,9 @@ describe("item types follow expand", () => {
   it("without expand, or with expand: false, yields links", () => {
     const plain = paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } } });
     expectTypeOf<ItemOfListing<typeof plain>>().toEqualTypeOf<ResourceLink>();
-    const notExpanded = paginate(client, "/v2.1/orders", { params: { query: { referenceId: "r", expand: false, limit: 50 } } });
+    const notExpanded = paginate(client, "/v2.1/orders", {
+      params: { query: { referenceId: "r", expand: false, limit: 50 } },
+    });
     expectTypeOf<ItemOfListing<typeof notExpanded>>().toEqualTypeOf<ResourceLink>();
     const consumerItems = paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", {
       params: { path: { orderConsumerRef: "c" } },
@@ -96,7 +113,9 @@ describe("item types follow expand", () => {
 
   it("with expand only known to be a boolean, yields either", () => {
     const expand = Math.random() > 0.5;
-    const either = paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand } } });
+    const either = paginate(client, "/v2.1/orders/{orderRef}/orderItems", {
+      params: { path: { orderRef }, query: { expand } },
+    });
     expectTypeOf<ItemOfListing<typeof either>>().toEqualTypeOf<Schemas["OrderItem"] | ResourceLink>();
     const declared: ListInit<"/v2.1/orders/{orderRef}/contacts"> = { params: { path: { orderRef } } };
     const fromDeclared = paginate(client, "/v2.1/orders/{orderRef}/contacts", declared);
@@ -104,11 +123,15 @@ describe("item types follow expand", () => {
   });
 
   it("a full item has the fields a link lacks; a link has only href and ref", async () => {
-    for await (const item of paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } })) {
+    for await (const item of paginate(client, "/v2.1/orders/{orderRef}/orderItems", {
+      params: { path: { orderRef }, query: { expand: true } },
+    })) {
       expectTypeOf(item.name).toEqualTypeOf<string>();
       expectTypeOf(item.ref).toEqualTypeOf<string>();
     }
-    for await (const link of paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } } })) {
+    for await (const link of paginate(client, "/v2.1/orders/{orderRef}/orderItems", {
+      params: { path: { orderRef } },
+    })) {
       expectTypeOf(link.href).toEqualTypeOf<string>();
       expectTypeOf(link.ref).toEqualTypeOf<string | undefined>();
       // @ts-expect-error: a link has no name
@@ -119,7 +142,9 @@ describe("item types follow expand", () => {
 
 describe("pages and collect", () => {
   it("pages() yields envelopes whose items follow expand", async () => {
-    const listing = paginate(client, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } });
+    const listing = paginate(client, "/v2.1/orders/{orderRef}/orderItems", {
+      params: { path: { orderRef }, query: { expand: true } },
+    });
     for await (const page of listing.pages()) {
       expectTypeOf(page).toEqualTypeOf<ListPage<"/v2.1/orders/{orderRef}/orderItems", Schemas["OrderItem"]>>();
       expectTypeOf(page.items).toEqualTypeOf<Schemas["OrderItem"][]>();
@@ -138,7 +163,12 @@ describe("pages and collect", () => {
   });
 
   it("takes concurrency and a signal", () => {
-    paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g" } } }, { concurrency: 8, signal: AbortSignal.timeout(1000) });
+    paginate(
+      client,
+      "/v2.1/orders",
+      { params: { query: { guestRef: "g" } } },
+      { concurrency: 8, signal: AbortSignal.timeout(1000) },
+    );
     // @ts-expect-error: concurrency is a number
     paginate(client, "/v2.1/orders", { params: { query: { guestRef: "g" } } }, { concurrency: "8" });
   });

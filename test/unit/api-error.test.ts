@@ -13,7 +13,11 @@ import {
   UnprocessableEntityError,
 } from "../../src/errors/index.js";
 
-const request = { method: "GET", url: "https://api-engage-eu.sitecorecloud.io/v2.1/orders/o1", operation: "GET /v2.1/orders/{orderRef}" };
+const request = {
+  method: "GET",
+  url: "https://api-engage-eu.sitecorecloud.io/v2.1/orders/o1",
+  operation: "GET /v2.1/orders/{orderRef}",
+};
 
 function errorFor(status: number, body: unknown = {}) {
   return createApiError({ ...request, status, headers: new Headers({ "x-request": "1" }), body });
@@ -73,13 +77,23 @@ describe("createApiError", () => {
 
   it("keeps the answer's headers with its cookies redacted, as the logger shows them", () => {
     const headers = new Headers({ "x-request": "1", "set-cookie": "session=abc", "set-cookie2": "legacy=abc" });
-    const error = createApiError({ method: "GET", url: "https://cdp.test/v2.1/orders/o1", status: 404, headers, body: {} });
+    const error = createApiError({
+      method: "GET",
+      url: "https://cdp.test/v2.1/orders/o1",
+      status: 404,
+      headers,
+      body: {},
+    });
     expect(error.headers).toEqual({ "x-request": "1", "set-cookie": "[redacted]", "set-cookie2": "[redacted]" });
     expect(JSON.stringify(error)).not.toMatch(/session=abc|legacy=abc/);
   });
 
   it("parses a string status and points a 401 at its likely causes", () => {
-    const error = errorFor(401, { status: "UNAUTHORIZED", code: 401, message: "Authentication credentials are required." });
+    const error = errorFor(401, {
+      status: "UNAUTHORIZED",
+      code: 401,
+      message: "Authentication credentials are required.",
+    });
     expect(error.body?.status).toBe("UNAUTHORIZED");
     expect(error.message).toMatch(/HTTP 401 \(UNAUTHORIZED: Authentication credentials are required\.\)/);
     expect(error.message).toMatch(/client key and API token/);

@@ -33,10 +33,14 @@ it("gives each contender the median of its per-process ratios, with their range,
 });
 
 it("reports a miss by how much the median is over the target", () => {
-  const rows = perRequestRows("POST", [
-    { name: "raw fetch", calls: 2_000, processMeans: [100] },
-    { name: "our client", calls: 2_000, processMeans: [121] },
-  ], "our client");
+  const rows = perRequestRows(
+    "POST",
+    [
+      { name: "raw fetch", calls: 2_000, processMeans: [100] },
+      { name: "our client", calls: 2_000, processMeans: [121] },
+    ],
+    "our client",
+  );
   expect(rows[1]![4]).toBe("1.21× raw fetch");
   expect(rows[1]![5]).toBe("≤ 1.10×: MISSED (10.0% over)");
 });

@@ -29,10 +29,17 @@ it("sends Basic auth and JSON headers on every request", async () => {
 
 it("serialises query parameters", async () => {
   const { client, requests } = observedClient();
-  await client.GET("/v2.1/orders", { params: { query: { guestRef: "g1", sort: "orderedAt", expand: true, limit: 20 } } });
+  await client.GET("/v2.1/orders", {
+    params: { query: { guestRef: "g1", sort: "orderedAt", expand: true, limit: 20 } },
+  });
   const url = new URL(requests[0]!.url);
   expect(url.pathname).toBe("/v2.1/orders");
-  expect(Object.fromEntries(url.searchParams)).toEqual({ guestRef: "g1", sort: "orderedAt", expand: "true", limit: "20" });
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    guestRef: "g1",
+    sort: "orderedAt",
+    expand: "true",
+    limit: "20",
+  });
 });
 
 it("uses the region's host", async () => {
@@ -50,7 +57,9 @@ it("uses the region's host", async () => {
 });
 
 it("returns the parsed body as data", async () => {
-  const { client } = observedClient(() => Response.json({ ref: "o1", href: "https://cdp.test/v2.1/orders/o1" }, { status: 200 }));
+  const { client } = observedClient(() =>
+    Response.json({ ref: "o1", href: "https://cdp.test/v2.1/orders/o1" }, { status: 200 }),
+  );
   const { data, error } = await client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: "o1" } } });
   expect(error).toBeUndefined();
   expect(data?.ref).toBe("o1");
@@ -64,5 +73,7 @@ it("keeps the API token out of the client object", () => {
 });
 
 it("exposes the resolved base URL, for following links on the same origin", () => {
-  expect(createOrderClient({ region: "us", ...TEST_CREDENTIALS }).baseUrl).toBe("https://api-engage-us.sitecorecloud.io");
+  expect(createOrderClient({ region: "us", ...TEST_CREDENTIALS }).baseUrl).toBe(
+    "https://api-engage-us.sitecorecloud.io",
+  );
 });

@@ -37,7 +37,10 @@ describe("resolveConfig", () => {
   it("drops whitespace around the credentials, such as a secret file's line end", () => {
     const env = { CDP_REGION: "eu", CDP_CLIENT_KEY: "env-key\r\n", CDP_API_TOKEN: " env-token\n" };
     expect(resolveConfig({}, env)).toMatchObject({ clientKey: "env-key", apiToken: "env-token" });
-    expect(resolveConfig({ region: "eu", clientKey: "k\n", apiToken: "\tt " }, {})).toMatchObject({ clientKey: "k", apiToken: "t" });
+    expect(resolveConfig({ region: "eu", clientKey: "k\n", apiToken: "\tt " }, {})).toMatchObject({
+      clientKey: "k",
+      apiToken: "t",
+    });
   });
 
   it("prefers explicit options over the environment", () => {
@@ -95,7 +98,9 @@ describe("resolveConfig", () => {
   it.each(["https://key:tok-SECRET-123@cdp test", "https://key:tok/SECRET-123@cdp.test:99999"])(
     "quotes no part of an unparsable base URL that holds user info (%s)",
     (baseUrl) => {
-      expect(configError(() => resolveConfig({ baseUrl, ...creds }, {})).message).toBe("baseUrl is not an absolute URL.");
+      expect(configError(() => resolveConfig({ baseUrl, ...creds }, {})).message).toBe(
+        "baseUrl is not an absolute URL.",
+      );
     },
   );
 
@@ -111,7 +116,9 @@ describe("resolveConfig", () => {
     [{ retry: { maxDelayMs: Infinity } }, /^retry\.maxDelayMs must be/],
     [{ retry: { maxRetryAfterMs: "5" as unknown as number } }, /^retry\.maxRetryAfterMs must be .* got 5\.$/],
   ])("refuses timings a timer cannot keep: %o", (timings, message) => {
-    expect(configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {})).message).toMatch(message);
+    expect(configError(() => resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {})).message).toMatch(
+      message,
+    );
   });
 
   // A caller without types: the wrong kind of option is refused when the client is made,
@@ -136,7 +143,11 @@ describe("resolveConfig", () => {
   });
 
   it("accepts timings at the edges of what a timer keeps", () => {
-    const timings = { timeoutMs: 1, deadlineMs: 2_147_483_647, retry: { maxRetries: 0, initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } };
+    const timings = {
+      timeoutMs: 1,
+      deadlineMs: 2_147_483_647,
+      retry: { maxRetries: 0, initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+    };
     expect(resolveConfig({ baseUrl: "https://cdp.test", ...creds, ...timings }, {}).baseUrl).toBe("https://cdp.test");
   });
 

@@ -15,7 +15,8 @@ function rules(operation: string, parts: Parameters<typeof requestViolations>[1]
   return requestViolations(operation, parts).map((v) => `${v.path} ${v.rule}`);
 }
 
-const nameRules = (name: string) => rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, name } });
+const nameRules = (name: string) =>
+  rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, name } });
 const orderedAtRules = (orderedAt: string) =>
   rules("POST /v2.1/orders", { body: { referenceId: "R1", orderedAt, currencyCode: "EUR", price: 1 } });
 const passportExpiryRules = (passportExpiry: string) =>
@@ -79,10 +80,24 @@ describe("the inlined helpers, through the validators", () => {
   // date-time, only where RFC 3339's shape (a "T", an offset with a colon) holds too.
   const RFC3339_SHAPE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i;
   const edgeCases = [
-    "2024-02-29T10:00:00Z", "2024-02-29T10:00:00z", "2024-02-29\t10:00:00Z", "2024-02-29\u00a010:00:00Z",
-    "2024-02-29T10:00:00+0530", "2024-02-29T10:00:00-05", "2024-02-29T10:00:00+05:60", "2024-02-29T10:00:00.123456Z",
-    "2024-01-01T00:59:60+01:00", "2023-12-31T18:59:60-05:00", "2024-01-01T23:59:60Z", "2024-02-29TT10:00:00Z",
-    "2024-02-29T10:00Z", "2024-02-29", "0000-02-29", "9999-12-31", "2024-06-31", "",
+    "2024-02-29T10:00:00Z",
+    "2024-02-29T10:00:00z",
+    "2024-02-29\t10:00:00Z",
+    "2024-02-29\u00a010:00:00Z",
+    "2024-02-29T10:00:00+0530",
+    "2024-02-29T10:00:00-05",
+    "2024-02-29T10:00:00+05:60",
+    "2024-02-29T10:00:00.123456Z",
+    "2024-01-01T00:59:60+01:00",
+    "2023-12-31T18:59:60-05:00",
+    "2024-01-01T23:59:60Z",
+    "2024-02-29TT10:00:00Z",
+    "2024-02-29T10:00Z",
+    "2024-02-29",
+    "0000-02-29",
+    "9999-12-31",
+    "2024-06-31",
+    "",
   ];
   it.each(edgeCases)("decide %j as ajv-formats does", (value) => {
     const dateTime = fullFormats["date-time"] as { validate: (s: string) => boolean };
@@ -92,8 +107,16 @@ describe("the inlined helpers, through the validators", () => {
   });
 
   const uris = [
-    "https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1", "http://[::1]:8080/a?b=c#d", "urn:isbn:0451450523", "HTTPS://EXAMPLE.COM/",
-    "mailto:ann@example.com", "/v2.1/guests/g1", "api-engage-eu.sitecorecloud.io/v2.1", "https://exa mple.com/", "https://example.com/%zz", "",
+    "https://api-engage-eu.sitecorecloud.io/v2.1/guests/g1",
+    "http://[::1]:8080/a?b=c#d",
+    "urn:isbn:0451450523",
+    "HTTPS://EXAMPLE.COM/",
+    "mailto:ann@example.com",
+    "/v2.1/guests/g1",
+    "api-engage-eu.sitecorecloud.io/v2.1",
+    "https://exa mple.com/",
+    "https://example.com/%zz",
+    "",
   ];
   it.each(uris)("decide the uri %j as ajv-formats does", (value) => {
     const uri = fullFormats.uri as (s: string) => boolean;
@@ -101,7 +124,8 @@ describe("the inlined helpers, through the validators", () => {
   });
 
   it("hold an int32 to its range where the spec sets no bound of its own", () => {
-    const quantityRules = (quantity: number) => rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, quantity } });
+    const quantityRules = (quantity: number) =>
+      rules("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef: "o1" }, body: { ...item, quantity } });
     expect(quantityRules(2 ** 31 - 1)).toEqual([]);
     expect(quantityRules(2 ** 31)).toEqual(["body.quantity maximum"]);
     expect(quantityRules(-(2 ** 31) - 1)).toEqual(["body.quantity minimum"]);

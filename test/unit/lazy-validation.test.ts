@@ -10,8 +10,12 @@ it("loads the validators again after a failed load", async () => {
   });
   const { validateBeforeSending } = await import("../../src/validation/lazy.js");
   const parts = { path: { orderRef: "o1" } };
-  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).rejects.toThrow(/chunk not delivered|error when mocking/);
+  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).rejects.toThrow(
+    /chunk not delivered|error when mocking/,
+  );
   await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).resolves.toBeUndefined();
-  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", { path: { orderRef: "" } })).rejects.toMatchObject({ name: "RequestValidationError" });
+  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", { path: { orderRef: "" } })).rejects.toMatchObject({
+    name: "RequestValidationError",
+  });
   expect(loads).toBe(2);
 });

@@ -12,7 +12,7 @@ it("adds one listener to a signal however many follow it, and calls every follow
   expect(added).toHaveBeenCalledTimes(1);
   controller.abort();
   controller.abort();
-  followers.forEach((follower, i) => expect(follower).toHaveBeenCalledTimes(i === 7 ? 0 : 1));
+  for (const [i, follower] of followers.entries()) expect(follower).toHaveBeenCalledTimes(i === 7 ? 0 : 1);
 });
 
 it("calls a follower of an already aborted signal at once", () => {
@@ -34,7 +34,10 @@ it("stops waiting once the signal aborts, handing a late value to discard and sw
   expect(discarded).toEqual(["answer"]);
 
   const rejected = new AbortController();
-  const failing = untilAborted(new Promise<never>((_, reject) => setTimeout(() => reject(new Error("late")), 5)), rejected.signal);
+  const failing = untilAborted(
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("late")), 5)),
+    rejected.signal,
+  );
   rejected.abort(new Error("stop"));
   await expect(failing).rejects.toThrow("stop");
   await new Promise((resolve) => setTimeout(resolve, 20)); // an unhandled rejection would fail the run

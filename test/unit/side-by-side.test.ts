@@ -14,8 +14,13 @@ it("makes the warm-up calls, then one call per contender in every cycle", async 
   expect(log.slice(0, 15)).toEqual([..."aaaaabbbbbccccc"]);
   const measured = log.slice(15);
   expect(measured).toHaveLength(120);
-  for (let cycle = 0; cycle < 40; cycle++) expect(measured.slice(cycle * 3, cycle * 3 + 3).sort()).toEqual(["a", "b", "c"]);
-  expect(results.map((r) => [r.name, r.calls])).toEqual([["a", 40], ["b", 40], ["c", 40]]);
+  for (let cycle = 0; cycle < 40; cycle++)
+    expect(measured.slice(cycle * 3, cycle * 3 + 3).sort()).toEqual(["a", "b", "c"]);
+  expect(results.map((r) => [r.name, r.calls])).toEqual([
+    ["a", 40],
+    ["b", 40],
+    ["c", 40],
+  ]);
   for (const r of results) expect(r.meanMicros).toBeGreaterThan(0);
 });
 

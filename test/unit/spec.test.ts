@@ -29,7 +29,10 @@ describe("the OpenAPI description", () => {
   it("has the 38 operations of the Order REST API v2.1, six per resource and seven per data extension", () => {
     expect(operations).toHaveLength(38);
     const perTag = Object.fromEntries(
-      (spec.tags as { name: string }[]).map(({ name }) => [name, operations.filter(({ op }) => op.tags[0] === name).length]),
+      (spec.tags as { name: string }[]).map(({ name }) => [
+        name,
+        operations.filter(({ op }) => op.tags[0] === name).length,
+      ]),
     );
     expect(perTag).toEqual({
       Order: 6,
@@ -62,7 +65,9 @@ describe("the OpenAPI description", () => {
   );
 
   it("says which operations rest on inferred evidence", () => {
-    const inferred = operations.filter(({ op }) => op.description.includes("Inferred:")).map(({ op }) => op.operationId);
+    const inferred = operations
+      .filter(({ op }) => op.description.includes("Inferred:"))
+      .map(({ op }) => op.operationId);
     expect(inferred.sort()).toEqual(
       [
         "retrieveOrder",
@@ -99,21 +104,45 @@ describe("the OpenAPI description", () => {
       const readOnly = properties.filter(([, s]) => typeof s === "object" && s !== null && (s as Schema).readOnly);
       expect(readOnly, op.operationId).toEqual([]);
       if (schema.type === "object" && schema.additionalProperties) continue; // data extension bodies
-      const refused = properties.filter(([, s]) => s === false).map(([name]) => name).sort();
-      const timestamps = properties.filter(([name]) => name === "createdAt" || name === "modifiedAt").map(([name, s]) => [name, s === false ? "refused" : (s as Schema).format]);
+      const refused = properties
+        .filter(([, s]) => s === false)
+        .map(([name]) => name)
+        .sort();
+      const timestamps = properties
+        .filter(([name]) => name === "createdAt" || name === "modifiedAt")
+        .map(([name, s]) => [name, s === false ? "refused" : (s as Schema).format]);
       if (orderBodies.includes(op.operationId)) {
         expect(refused, op.operationId).toEqual(["guest", "href", "order", "orderItems", "ref"]);
-        expect(timestamps, op.operationId).toEqual([["createdAt", "date-time"], ["modifiedAt", "date-time"]]);
+        expect(timestamps, op.operationId).toEqual([
+          ["createdAt", "date-time"],
+          ["modifiedAt", "date-time"],
+        ]);
       } else if (consumerBodies.includes(op.operationId)) {
         expect(refused, op.operationId).toEqual(["createdAt", "href", "modifiedAt", "order", "ref"]);
-        const links = properties.filter(([name]) => name === "guest" || name === "orderItems").map(([name, s]) => [name, (s as Schema).required]);
-        expect(links, op.operationId).toEqual([["guest", ["href"]], ["orderItems", ["items"]]]);
+        const links = properties
+          .filter(([name]) => name === "guest" || name === "orderItems")
+          .map(([name, s]) => [name, (s as Schema).required]);
+        expect(links, op.operationId).toEqual([
+          ["guest", ["href"]],
+          ["orderItems", ["items"]],
+        ]);
       } else if (contactBodies.includes(op.operationId)) {
         expect(refused, op.operationId).toEqual(["createdAt", "href", "modifiedAt", "order", "orderItems", "ref"]);
-        const links = properties.filter(([name]) => name === "guest").map(([name, s]) => [name, (s as Schema).required]);
+        const links = properties
+          .filter(([name]) => name === "guest")
+          .map(([name, s]) => [name, (s as Schema).required]);
         expect(links, op.operationId).toEqual([["guest", ["href"]]]);
       } else {
-        expect(refused, op.operationId).toEqual(["createdAt", "guest", "href", "modifiedAt", "order", "orderItems", "orderedAt", "ref"]);
+        expect(refused, op.operationId).toEqual([
+          "createdAt",
+          "guest",
+          "href",
+          "modifiedAt",
+          "order",
+          "orderItems",
+          "orderedAt",
+          "ref",
+        ]);
       }
     }
   });

@@ -30,30 +30,55 @@ describe("validation before sending", () => {
       { path: "body.type", rule: "not", message: 'must not be "FLIGHT": the value is reserved' },
       { path: "body.quantity", rule: "type", message: "must be integer" },
     ]);
-    expect(error.message).toContain("body.type: must not be \"FLIGHT\"");
+    expect(error.message).toContain('body.type: must not be "FLIGHT"');
   });
 
   it("sends a consumer's links to its guest and order items and a contact's to its guest, and refuses an item's orderedAt", async () => {
-    const { client, requests } = observedClient(() => Response.json({ ref: "c1", href: "https://cdp.test/v2.1/orderConsumers/c1" }, { status: 201 }));
+    const { client, requests } = observedClient(() =>
+      Response.json({ ref: "c1", href: "https://cdp.test/v2.1/orderConsumers/c1" }, { status: 201 }),
+    );
     const guest = { href: "https://cdp.test/v2.1/guests/g1" };
     const orderItems = { items: [{ href: "https://cdp.test/v2.1/orderItems/i1" }] };
-    await client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: { firstName: "Seán", guest, orderItems } });
+    await client.POST("/v2.1/orders/{orderRef}/consumers", {
+      params: { path },
+      body: { firstName: "Seán", guest, orderItems },
+    });
     await client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: { firstName: "Ann", guest } });
     expect(requests).toHaveLength(2);
     const malformed = await rejection(
-      client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: { orderItems: { items: [{ url: "x" }] } } as never }),
+      client.POST("/v2.1/orders/{orderRef}/consumers", {
+        params: { path },
+        body: { orderItems: { items: [{ url: "x" }] } } as never,
+      }),
     );
     expect(malformed.violations.map((v) => [v.path, v.rule])).toEqual([["body.orderItems.items[0].href", "required"]]);
-    const contact = await rejection(client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: { firstName: "Ann", orderItems } as never }));
+    const contact = await rejection(
+      client.POST("/v2.1/orders/{orderRef}/contacts", {
+        params: { path },
+        body: { firstName: "Ann", orderItems } as never,
+      }),
+    );
     expect(contact.violations.map((v) => v.path)).toEqual(["body.orderItems"]);
-    const dated = await rejection(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, orderedAt: "2024-01-01T00:00:00Z" } as never }));
-    expect(dated.violations.map((v) => `${v.path}: ${v.message}`)).toEqual(["body.orderedAt: is assigned by the server and must not be sent"]);
+    const dated = await rejection(
+      client.POST("/v2.1/orders/{orderRef}/orderItems", {
+        params: { path },
+        body: { ...item, orderedAt: "2024-01-01T00:00:00Z" } as never,
+      }),
+    );
+    expect(dated.violations.map((v) => `${v.path}: ${v.message}`)).toEqual([
+      "body.orderedAt: is assigned by the server and must not be sent",
+    ]);
     expect(requests).toHaveLength(2);
   });
 
   it("accepts a 128-character name", async () => {
-    const { client, requests } = observedClient(() => Response.json({ ref: "i1", href: "https://cdp.test/v2.1/orderItems/i1" }, { status: 201 }));
-    await client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, name: "n".repeat(128) } });
+    const { client, requests } = observedClient(() =>
+      Response.json({ ref: "i1", href: "https://cdp.test/v2.1/orderItems/i1" }, { status: 201 }),
+    );
+    await client.POST("/v2.1/orders/{orderRef}/orderItems", {
+      params: { path },
+      body: { ...item, name: "n".repeat(128) },
+    });
     expect(requests).toHaveLength(1);
   });
 
@@ -89,16 +114,24 @@ describe("validation before sending", () => {
         body,
       }),
     );
-    expect(error.violations).toEqual([{ path: "body", rule: "maxProperties", message: "must NOT have more than 100 properties" }]);
+    expect(error.violations).toEqual([
+      { path: "body", rule: "maxProperties", message: "must NOT have more than 100 properties" },
+    ]);
   });
 
   it("checks query and path parameters", async () => {
     const { client, requests } = observedClient();
     const error = await rejection(
-      client.GET("/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef: "" }, query: { limit: 500, offset: -1 } } }),
+      client.GET("/v2.1/orders/{orderRef}/orderItems", {
+        params: { path: { orderRef: "" }, query: { limit: 500, offset: -1 } },
+      }),
     );
     expect(requests).toHaveLength(0);
-    expect(error.violations.map((v) => `${v.path} ${v.rule}`)).toEqual(["path.orderRef minLength", "query.offset minimum", "query.limit maximum"]);
+    expect(error.violations.map((v) => `${v.path} ${v.rule}`)).toEqual([
+      "path.orderRef minLength",
+      "query.offset minimum",
+      "query.limit maximum",
+    ]);
   });
 
   it("refuses server-assigned fields and a missing required field", async () => {
@@ -116,13 +149,24 @@ describe("validation before sending", () => {
 
   it("lets an order set its timestamps, as Sitecore's reference lists them, but not an order item", async () => {
     const stamps = { createdAt: "2023-12-31T08:00:00Z", modifiedAt: "2024-01-02T09:30:00Z" };
-    const { client, requests } = observedClient(() => Response.json({ ref: "o1", href: "https://cdp.test/v2.1/orders/o1" }, { status: 201 }));
-    await client.POST("/v2.1/orders", { body: { referenceId: "R1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1, ...stamps } });
+    const { client, requests } = observedClient(() =>
+      Response.json({ ref: "o1", href: "https://cdp.test/v2.1/orders/o1" }, { status: 201 }),
+    );
+    await client.POST("/v2.1/orders", {
+      body: { referenceId: "R1", orderedAt: "2024-01-01T00:00:00Z", currencyCode: "EUR", price: 1, ...stamps },
+    });
     expect(requests).toHaveLength(1);
-    const wrong = await rejection(client.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { createdAt: "yesterday" } }));
+    const wrong = await rejection(
+      client.PATCH("/v2.1/orders/{orderRef}", { params: { path }, body: { createdAt: "yesterday" } }),
+    );
     expect(wrong.violations.map((v) => `${v.path} ${v.rule}`)).toEqual(["body.createdAt format"]);
-    const itemError = await rejection(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, ...stamps } as never }));
-    expect(itemError.violations.map((v) => `${v.path} ${v.rule}`)).toEqual(["body.createdAt false schema", "body.modifiedAt false schema"]);
+    const itemError = await rejection(
+      client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: { ...item, ...stamps } as never }),
+    );
+    expect(itemError.violations.map((v) => `${v.path} ${v.rule}`)).toEqual([
+      "body.createdAt false schema",
+      "body.modifiedAt false schema",
+    ]);
     expect(requests).toHaveLength(1);
   });
 
@@ -167,15 +211,20 @@ describe("rules across query parameters (x-query-rules)", () => {
     const { client, requests } = observedClient();
     const error = await rejection(client.GET("/v2.1/orders", { params: { query } }));
     expect(requests).toHaveLength(0);
-    expect(error.violations.map((v) => `${v.path} ${v.rule}${v.path === "query" ? ` ${v.message}` : ""}`)).toEqual(expected);
+    expect(error.violations.map((v) => `${v.path} ${v.rule}${v.path === "query" ? ` ${v.message}` : ""}`)).toEqual(
+      expected,
+    );
   });
 
-  it.each([{ referenceId: "R1" }, { guestRef: "G1", sort: "orderedAt" }, { referenceId: "R1", sort: "created" }] as const)(
-    "listOrders with %j is sent",
-    async (query) => {
-      const { client, requests } = observedClient(() => Response.json({ offset: 0, limit: 10, href: "https://cdp.test/v2.1/orders", items: [] }));
-      await client.GET("/v2.1/orders", { params: { query } });
-      expect(requests).toHaveLength(1);
-    },
-  );
+  it.each([
+    { referenceId: "R1" },
+    { guestRef: "G1", sort: "orderedAt" },
+    { referenceId: "R1", sort: "created" },
+  ] as const)("listOrders with %j is sent", async (query) => {
+    const { client, requests } = observedClient(() =>
+      Response.json({ offset: 0, limit: 10, href: "https://cdp.test/v2.1/orders", items: [] }),
+    );
+    await client.GET("/v2.1/orders", { params: { query } });
+    expect(requests).toHaveLength(1);
+  });
 });

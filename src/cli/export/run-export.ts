@@ -35,7 +35,10 @@ export interface ExportSummary {
 const MAX_MEMBERS = 100_000;
 
 /** Like Promise.all, but the first failure aborts `scope` and is thrown once every task has ended. */
-async function allOrAbort<T extends readonly unknown[]>(scope: AbortController, tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+async function allOrAbort<T extends readonly unknown[]>(
+  scope: AbortController,
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   try {
     return await Promise.all(tasks);
   } catch (error) {
@@ -58,7 +61,12 @@ function linkedScope(outer: AbortSignal | undefined): { scope: AbortController; 
  * `consumers`, in the order the API lists them. The first request that fails cancels the
  * order's others.
  */
-async function expandOrder(client: OrderClient, order: components["schemas"]["Order"], outer: AbortSignal, warn: ExportOptions["warn"]): Promise<OrderLine> {
+async function expandOrder(
+  client: OrderClient,
+  order: components["schemas"]["Order"],
+  outer: AbortSignal,
+  warn: ExportOptions["warn"],
+): Promise<OrderLine> {
   const { scope, stop } = linkedScope(outer);
   try {
     const { signal } = scope;
@@ -79,14 +87,25 @@ async function expandOrder(client: OrderClient, order: components["schemas"]["Or
     const itemIndex = new Map(items.map((item, index) => [item.ref, index]));
     const orderConsumers: OrderLine["consumers"] = [];
     for (const consumer of consumers) {
-      const links = await paginate(client, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: consumer.ref } } }, { signal }).collect({ max: MAX_MEMBERS });
+      const links = await paginate(
+        client,
+        "/v2.1/orderConsumers/{orderConsumerRef}/orderItems",
+        { params: { path: { orderConsumerRef: consumer.ref } } },
+        { signal },
+      ).collect({ max: MAX_MEMBERS });
       const linked = links.map((link) => itemIndex.get(refOf(link))).find((index) => index !== undefined);
       if (linked === undefined) orderConsumers.push(personLine(consumer));
-      else (itemLines[linked]!.consumers ??= []).push(personLine(consumer));
+      else {
+        const line = itemLines[linked]!;
+        line.consumers = [...(line.consumers ?? []), personLine(consumer)];
+      }
     }
     // A line holds one contact, the order's primary one; the API lists any others too.
     const [contact] = contacts;
-    if (contacts.length > 1) warn?.(`order ${order.referenceId} has ${contacts.length} contacts; a line holds one, so only the first listed is written`);
+    if (contacts.length > 1)
+      warn?.(
+        `order ${order.referenceId} has ${contacts.length} contacts; a line holds one, so only the first listed is written`,
+      );
     return {
       ...orderLine(order),
       ...(contact ? { contact: personLine(contact) } : {}),
@@ -133,7 +152,12 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   let refusedByImport = 0;
   try {
     for (const selector of options.selectors) {
-      const listing = paginate(client, "/v2.1/orders", { params: { query: { ...selector, expand: true } } }, { signal, concurrency: 1 });
+      const listing = paginate(
+        client,
+        "/v2.1/orders",
+        { params: { query: { ...selector, expand: true } } },
+        { signal, concurrency: 1 },
+      );
       const flushOne = async () => {
         const line = await window.shift()!;
         const text = JSON.stringify(line);
@@ -153,7 +177,9 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         if (written?.has(ref)) continue;
         written?.add(ref);
         const order = inFull([listed], (orderRef) => lists.order(orderRef)).then(([full]) => full!);
-        const line = order.then((full) => (options.expand ? expandOrder(client, full, signal, options.warn) : orderLine(full)));
+        const line = order.then((full) =>
+          options.expand ? expandOrder(client, full, signal, options.warn) : orderLine(full),
+        );
         // The first failure, wherever in the window, stops the others at once.
         line.catch((error: unknown) => {
           failure ??= { error };

@@ -1,7 +1,15 @@
 // Turns what the API returns into lines in the import format: the writable fields only,
 // in the spec's order, with server-assigned fields (refs, links, timestamps) left out.
 import type { components } from "../../../generated/schema.js";
-import { ITEM_FIELDS, ORDER_FIELDS, PERSON_FIELDS, type ExtensionValues, type ItemLine, type OrderLine, type Person } from "../import/order-line.js";
+import {
+  ITEM_FIELDS,
+  ORDER_FIELDS,
+  PERSON_FIELDS,
+  type ExtensionValues,
+  type ItemLine,
+  type OrderLine,
+  type Person,
+} from "../import/order-line.js";
 
 type Schemas = components["schemas"];
 
@@ -26,5 +34,7 @@ export function personLine(person: Schemas["OrderContact"] | Schemas["OrderConsu
 }
 
 export function extensionValues(extension: object): ExtensionValues {
-  return Object.fromEntries(Object.entries(extension).filter(([key]) => !EXTENSION_METADATA.has(key))) as ExtensionValues;
+  return Object.fromEntries(
+    Object.entries(extension).filter(([key]) => !EXTENSION_METADATA.has(key)),
+  ) as ExtensionValues;
 }

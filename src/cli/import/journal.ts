@@ -18,7 +18,15 @@ export type JournalRecord =
   /** A create of a line is being sent; with no done or failed record after it, the run was killed meanwhile. */
   | { type: "sending"; line: number; referenceId: string; orderedAt: string; at: string }
   /** `unsettledSince`: a create of the line may still take effect, since then. */
-  | { type: "failed"; line: number; hash: string; referenceId: string; orderedAt: string; error: { name: string; message: string }; unsettledSince?: string };
+  | {
+      type: "failed";
+      line: number;
+      hash: string;
+      referenceId: string;
+      orderedAt: string;
+      error: { name: string; message: string };
+      unsettledSince?: string;
+    };
 
 export type DoneRecord = Extract<JournalRecord, { type: "done" }>;
 
@@ -74,8 +82,10 @@ export async function readJournal(path: string): Promise<JournalState> {
     // The last record of an order says whether a create of it may still take effect (a failed
     // record carries an earlier mark forward while it lasts).
     if (record.type === "sending") unsettled.set(record.referenceId, record.orderedAt, Date.parse(record.at));
-    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined)) unsettled.clear(record.referenceId, record.orderedAt);
-    else if (record.type === "failed") unsettled.set(record.referenceId, record.orderedAt, Date.parse(record.unsettledSince!));
+    else if (record.type === "done" || (record.type === "failed" && record.unsettledSince === undefined))
+      unsettled.clear(record.referenceId, record.orderedAt);
+    else if (record.type === "failed")
+      unsettled.set(record.referenceId, record.orderedAt, Date.parse(record.unsettledSince!));
   }
   return { done, unsettled, torn };
 }
@@ -94,7 +104,10 @@ export class UnsettledMarks {
   }
 
   set(referenceId: string, orderedAt: string, since: number): void {
-    this.#byReferenceId.set(referenceId, [...this.#others(referenceId, orderedAt), { orderedAt: Date.parse(orderedAt), since }]);
+    this.#byReferenceId.set(referenceId, [
+      ...this.#others(referenceId, orderedAt),
+      { orderedAt: Date.parse(orderedAt), since },
+    ]);
   }
 
   clear(referenceId: string, orderedAt: string): void {

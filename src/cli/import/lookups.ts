@@ -7,7 +7,10 @@ import { SAME_ORDER_MS } from "./same-order.js";
 
 /** A field the API may fill with an empty default: absent, null, "", [] or {}. */
 const isEmpty = (value: unknown) =>
-  value === undefined || value === null || value === "" || (typeof value === "object" && Object.keys(value).length === 0);
+  value === undefined ||
+  value === null ||
+  value === "" ||
+  (typeof value === "object" && Object.keys(value).length === 0);
 
 // No listing the import reads may be longer than this; a longer one fails the line.
 const MAX_LISTED = 10_000;
@@ -16,10 +19,16 @@ const MAX_LISTED = 10_000;
 const given = (person: Person) => Object.keys(person).length;
 
 /** The unclaimed consumer that covers every field the person gives, with the fewest others filled in. */
-function bestConsumer(consumers: readonly { ref: string }[], person: Person, claimed: ReadonlySet<string>): string | undefined {
+function bestConsumer(
+  consumers: readonly { ref: string }[],
+  person: Person,
+  claimed: ReadonlySet<string>,
+): string | undefined {
   const fields = person as Record<string, unknown>;
-  const covers = (existing: Record<string, unknown>) => Object.entries(fields).every(([key, value]) => isDeepStrictEqual(existing[key], value));
-  const others = (existing: Record<string, unknown>) => PERSON_FIELDS.filter((key) => !(key in fields) && !isEmpty(existing[key])).length;
+  const covers = (existing: Record<string, unknown>) =>
+    Object.entries(fields).every(([key, value]) => isDeepStrictEqual(existing[key], value));
+  const others = (existing: Record<string, unknown>) =>
+    PERSON_FIELDS.filter((key) => !(key in fields) && !isEmpty(existing[key])).length;
   let best: { ref: string; others: number } | undefined;
   for (const existing of consumers as (Record<string, unknown> & { ref: string })[]) {
     if (claimed.has(existing.ref) || !covers(existing)) continue;
@@ -46,9 +55,12 @@ export class Lookups {
       const distance = Math.abs(Date.parse(order.orderedAt) - wanted);
       // Undecidable: creating the order again could duplicate it.
       if (Number.isNaN(distance)) {
-        throw new Error(`Order ${order.ref} has referenceId ${line.referenceId} and an orderedAt that cannot be compared (${order.orderedAt}).`);
+        throw new Error(
+          `Order ${order.ref} has referenceId ${line.referenceId} and an orderedAt that cannot be compared (${order.orderedAt}).`,
+        );
       }
-      if (distance <= SAME_ORDER_MS && (best === undefined || distance < best.distance)) best = { ref: order.ref, distance };
+      if (distance <= SAME_ORDER_MS && (best === undefined || distance < best.distance))
+        best = { ref: order.ref, distance };
     }
     return best?.ref;
   }
@@ -61,7 +73,12 @@ export class Lookups {
   /** The order's items by referenceId; the first of a referenceId wins. */
   async items(orderRef: string): Promise<Map<string, string>> {
     const items = await this.lists.items(orderRef);
-    return new Map(items.filter((item) => item.referenceId !== undefined).reverse().map((item) => [item.referenceId!, item.ref]));
+    return new Map(
+      items
+        .filter((item) => item.referenceId !== undefined)
+        .reverse()
+        .map((item) => [item.referenceId!, item.ref]),
+    );
   }
 
   /**
@@ -82,7 +99,9 @@ export class Lookups {
     const existing = await this.lists.consumers(orderRef);
     const claimed = new Set<string>();
     const matched: (string | undefined)[] = persons.map(() => undefined);
-    const mostSpecificFirst = persons.map((person, index) => ({ person, index })).sort((a, b) => given(b.person) - given(a.person));
+    const mostSpecificFirst = persons
+      .map((person, index) => ({ person, index }))
+      .sort((a, b) => given(b.person) - given(a.person));
     for (const { person, index } of mostSpecificFirst) {
       const ref = bestConsumer(existing, person, claimed);
       if (ref !== undefined) claimed.add(ref);

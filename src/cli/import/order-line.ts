@@ -27,18 +27,48 @@ export type OrderLine = OrderFields & {
 
 // Each list names every writable field of its schema; the type check fails if one is missing.
 export const ORDER_FIELDS = Object.keys({
-  referenceId: true, orderedAt: true, currencyCode: true, price: true, paymentType: true,
-  cardType: true, pointOfSale: true, channel: true, status: true,
+  referenceId: true,
+  orderedAt: true,
+  currencyCode: true,
+  price: true,
+  paymentType: true,
+  cardType: true,
+  pointOfSale: true,
+  channel: true,
+  status: true,
 } satisfies Record<keyof Schemas["OrderAttributes"], true>);
 export const ITEM_FIELDS = Object.keys({
-  referenceId: true, name: true, description: true, type: true, productId: true, price: true,
-  currencyCode: true, originalPrice: true, originalCurrencyCode: true, vendor: true, status: true,
-  language: true, quantity: true, channel: true,
+  referenceId: true,
+  name: true,
+  description: true,
+  type: true,
+  productId: true,
+  price: true,
+  currencyCode: true,
+  originalPrice: true,
+  originalCurrencyCode: true,
+  vendor: true,
+  status: true,
+  language: true,
+  quantity: true,
+  channel: true,
 } satisfies Record<keyof Schemas["OrderItemAttributes"], true>);
 export const PERSON_FIELDS = Object.keys({
-  title: true, firstName: true, lastName: true, gender: true, dateOfBirth: true, emails: true,
-  phoneNumbers: true, nationality: true, passportNumber: true, passportExpiry: true, street: true,
-  city: true, state: true, country: true, identifiers: true,
+  title: true,
+  firstName: true,
+  lastName: true,
+  gender: true,
+  dateOfBirth: true,
+  emails: true,
+  phoneNumbers: true,
+  nationality: true,
+  passportNumber: true,
+  passportExpiry: true,
+  street: true,
+  city: true,
+  state: true,
+  country: true,
+  identifiers: true,
 } satisfies Record<keyof Schemas["Person"], true>);
 /** The keys of a line that are not order fields. */
 export const ORDER_CHILD_KEYS = ["contact", "items", "consumers", "ext"] as const;
@@ -62,7 +92,9 @@ export function itemFields(item: ItemLine): ItemFields {
 /** Every consumer of a line in creation order, each item's (in item order) then the order's own, with where it sits. */
 export function consumersOf(line: OrderLine): { person: Person; item: number | undefined; at: string }[] {
   return [
-    ...(line.items ?? []).flatMap((item, i) => (item.consumers ?? []).map((person, j) => ({ person, item: i, at: `items[${i}].consumers[${j}]` }))),
+    ...(line.items ?? []).flatMap((item, i) =>
+      (item.consumers ?? []).map((person, j) => ({ person, item: i, at: `items[${i}].consumers[${j}]` })),
+    ),
     ...(line.consumers ?? []).map((person, j) => ({ person, item: undefined, at: `consumers[${j}]` })),
   ];
 }

@@ -102,7 +102,11 @@ export function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
     },
     cliProgress.Presets.shades_classic,
   );
-  const payload = (s: ProgressSnapshot) => ({ rate: s.rate.toFixed(1), etaText: formatDuration(s.etaSeconds), counters: counters(s) });
+  const payload = (s: ProgressSnapshot) => ({
+    rate: s.rate.toFixed(1),
+    etaText: formatDuration(s.etaSeconds),
+    counters: counters(s),
+  });
   // With no valid line there is nothing to show progress of.
   let shown = false;
   return {
@@ -136,7 +140,9 @@ export function plainReporter(write: (text: string) => void, intervalMs: number)
   let timer: NodeJS.Timeout | undefined;
   const line = (s: ProgressSnapshot) => {
     const percent = s.total === 0 ? 100 : Math.floor(((s.done + s.failed) / s.total) * 100);
-    write(`import: ${s.done + s.failed}/${s.total} orders (${percent}%) | ${s.rate.toFixed(1)}/s | ETA ${formatDuration(s.etaSeconds)} | ${counters(s)}\n`);
+    write(
+      `import: ${s.done + s.failed}/${s.total} orders (${percent}%) | ${s.rate.toFixed(1)}/s | ETA ${formatDuration(s.etaSeconds)} | ${counters(s)}\n`,
+    );
   };
   return {
     start: (current) => {

@@ -99,6 +99,9 @@ export function describeSummary(summary: ImportSummary): string {
   const head = summary.dryRun
     ? `dry run: ${summary.valid} of ${summary.lines} lines valid, ${summary.invalid} invalid${summary.notAttempted > 0 ? `, ${summary.notAttempted} not checked` : ""}; nothing was sent.`
     : `imported ${summary.input}: ${parts.join(", ")} of ${summary.lines} lines in ${seconds} s (${summary.ordersPerSecond.toFixed(1)} orders/s; ${summary.reconciled} reconciled, ${summary.rateLimited}×429).`;
-  const tail = [summary.stoppedBy ? `stopped early: ${summary.stoppedBy}` : "", summary.report ? `report: ${summary.report}` : ""].filter(Boolean);
+  const tail = [
+    summary.stoppedBy ? `stopped early: ${summary.stoppedBy}` : "",
+    summary.report ? `report: ${summary.report}` : "",
+  ].filter(Boolean);
   return [head, ...tail].join("\n");
 }

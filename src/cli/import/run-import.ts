@@ -68,7 +68,11 @@ class SameOrderCheck {
     const earlier = this.seen.get(referenceId) ?? [];
     const same = earlier.find((other) => sameOrderTime(other.at, at));
     if (same) {
-      return { path: "body.referenceId", rule: "unique", message: `is the order of line ${same.line} too (same referenceId, orderedAt at most two days apart)` };
+      return {
+        path: "body.referenceId",
+        rule: "unique",
+        message: `is the order of line ${same.line} too (same referenceId, orderedAt at most two days apart)`,
+      };
     }
     earlier.push({ at, line });
     this.seen.set(referenceId, earlier);
@@ -103,7 +107,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     probeWritable(`${options.reportPath}.partial`, options.reportPath, "The report");
     probeWritable(options.journalPath, options.journalPath, "The journal");
   }
-  const journalState = options.resume ? await readJournal(options.journalPath) : { done: new Map<number, DoneRecord>(), unsettled: new UnsettledMarks(), torn: 0 };
+  const journalState = options.resume
+    ? await readJournal(options.journalPath)
+    : { done: new Map<number, DoneRecord>(), unsettled: new UnsettledMarks(), torn: 0 };
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
 
   // Pass 1: every line is checked before anything is sent.
@@ -124,11 +130,18 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       continue;
     }
     const checked = checkLine(text, utf8);
-    const duplicate = checked.ok ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt) : undefined;
+    const duplicate = checked.ok
+      ? sameOrder.check(number, checked.line.referenceId, checked.line.orderedAt)
+      : undefined;
     if (!checked.ok || duplicate) {
       const violations = checked.ok ? [duplicate!] : checked.violations;
       const message = violations.map((v) => describeViolation(number, v)).join("\n");
-      reports.set(number, { line: number, status: "invalid", error: { class: "LineValidationError", message }, violations });
+      reports.set(number, {
+        line: number,
+        status: "invalid",
+        error: { class: "LineValidationError", message },
+        violations,
+      });
       continue;
     }
     valid++;
@@ -145,7 +158,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     else tracker.finished(report);
   }
 
-  const summarize = (stoppedBy: string | undefined, journal: string | undefined, reportPath: string | undefined): ImportSummary => {
+  const summarize = (
+    stoppedBy: string | undefined,
+    journal: string | undefined,
+    reportPath: string | undefined,
+  ): ImportSummary => {
     const all = [...reports.values()];
     const count = (status: LineReport["status"]) => all.filter((r) => r.status === status).length;
     const created = count("created");
@@ -181,7 +198,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
-  journal.append({ type: "run", version: JOURNAL_VERSION, startedAt: new Date(startedAt).toISOString(), input: options.input, resume: options.resume });
+  journal.append({
+    type: "run",
+    version: JOURNAL_VERSION,
+    startedAt: new Date(startedAt).toISOString(),
+    input: options.input,
+    resume: options.resume,
+  });
   const backoff = async (attempt: number) => {
     const step = Math.min(4_000, 250 * 2 ** (attempt - 1));
     await sleep(step / 2 + Math.random() * (step / 2));
@@ -207,7 +230,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       if (!checked.ok || hash !== toImport.get(number)) {
         // It passed the first pass: the file was changed while the import ran.
         const error = { class: "LineValidationError", message: `line ${number} changed while the import ran` };
-        const violations = checked.ok ? [{ path: "body", rule: "unchanged", message: "changed after the check, so it was not sent" }] : checked.violations;
+        const violations = checked.ok
+          ? [{ path: "body", rule: "unchanged", message: "changed after the check, so it was not sent" }]
+          : checked.violations;
         reports.set(number, { line: number, status: "invalid", error, violations });
         changed++;
         progress.invalid(number, violations);

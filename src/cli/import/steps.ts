@@ -30,7 +30,12 @@ export interface Step<T> {
  * effect (its answer was lost, or a 5xx), it is looked up before being created again.
  * `found` collects the names of the steps that already existed.
  */
-export async function ensure<T>(step: Step<T>, options: StepOptions, found: string[], lookUpFirst = options.lookUpFirst): Promise<T> {
+export async function ensure<T>(
+  step: Step<T>,
+  options: StepOptions,
+  found: string[],
+  lookUpFirst = options.lookUpFirst,
+): Promise<T> {
   let lookUp = lookUpFirst;
   // A create that timed out may still be applied: not finding it yet does not allow another.
   let unsettled: unknown = options.unsettled;

@@ -39,7 +39,12 @@ export interface SyncOptions extends StepOptions {
  * create of the line may still take effect, a missing one fails the line instead, as a
  * look-up in `ensure` that finds nothing does.
  */
-async function listedOrCreated<T>(listed: T | undefined, step: Step<T>, options: SyncOptions, found: string[]): Promise<T> {
+async function listedOrCreated<T>(
+  listed: T | undefined,
+  step: Step<T>,
+  options: SyncOptions,
+  found: string[],
+): Promise<T> {
   if (listed !== undefined) {
     found.push(step.name);
     return listed;
@@ -74,7 +79,9 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
       {
         name: "contact",
         find: () => look.contact(orderRef),
-        create: async () => (await unwrap(client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: contact, ...init }))).ref,
+        create: async () =>
+          (await unwrap(client.POST("/v2.1/orders/{orderRef}/contacts", { params: { path }, body: contact, ...init })))
+            .ref,
       },
       options,
       found,
@@ -89,7 +96,12 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
       {
         name: `items[${index}]`,
         find: async () => (await look.items(orderRef)).get(item.referenceId),
-        create: async () => (await unwrap(client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: itemFields(item), ...init }))).ref,
+        create: async () =>
+          (
+            await unwrap(
+              client.POST("/v2.1/orders/{orderRef}/orderItems", { params: { path }, body: itemFields(item), ...init }),
+            )
+          ).ref,
       },
       options,
       found,
@@ -107,7 +119,15 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
         name: `items[${index}].ext`,
         find: () => look.itemExtension(itemRefs.ref),
         create: async () =>
-          (await unwrap(client.POST("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", { params: { path: itemPath }, body: ext, ...init }))).ref,
+          (
+            await unwrap(
+              client.POST("/v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}", {
+                params: { path: itemPath },
+                body: ext,
+                ...init,
+              }),
+            )
+          ).ref,
       },
       options,
       found,
@@ -117,7 +137,17 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
   // Each existing consumer is claimed by at most one consumer of the line; looked up first,
   // all of them are matched at once.
   const persons = consumersOf(line);
-  const matched = options.lookUpFirst && persons.length > 0 ? await read(() => look.consumers(orderRef, persons.map(({ person }) => person)), options) : [];
+  const matched =
+    options.lookUpFirst && persons.length > 0
+      ? await read(
+          () =>
+            look.consumers(
+              orderRef,
+              persons.map(({ person }) => person),
+            ),
+          options,
+        )
+      : [];
   const claimed = new Set(matched.filter((ref) => ref !== undefined));
   for (const [index, { person, item, at }] of persons.entries()) {
     const ref = await listedOrCreated(
@@ -125,7 +155,9 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
       {
         name: at,
         find: () => look.consumer(orderRef, person, claimed),
-        create: async () => (await unwrap(client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: person, ...init }))).ref,
+        create: async () =>
+          (await unwrap(client.POST("/v2.1/orders/{orderRef}/consumers", { params: { path }, body: person, ...init })))
+            .ref,
       },
       options,
       found,
@@ -141,7 +173,15 @@ export async function syncOrder(line: OrderLine, options: SyncOptions): Promise<
         name: "ext",
         find: () => look.orderExtension(orderRef),
         create: async () =>
-          (await unwrap(client.POST("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { params: { path: { orderRef, dataExtensionName: "ext" } }, body: ext, ...init }))).ref,
+          (
+            await unwrap(
+              client.POST("/v2.1/orders/{orderRef}/extensions/{dataExtensionName}", {
+                params: { path: { orderRef, dataExtensionName: "ext" } },
+                body: ext,
+                ...init,
+              }),
+            )
+          ).ref,
       },
       options,
       found,

@@ -22,7 +22,8 @@ export type CheckedLine = { ok: true; line: OrderLine } | { ok: false; violation
 // Stands in for refs the server has not assigned yet, so path parameters validate.
 const PENDING_REF = "pending";
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Runs the client's validator for one request and moves each violation's `body…` path under `at`. */
 function requestViolations(operation: string, parts: RequestParts, at: string): Violation[] {
@@ -31,7 +32,10 @@ function requestViolations(operation: string, parts: RequestParts, at: string): 
     return [];
   } catch (error) {
     if (!(error instanceof RequestValidationError)) throw error;
-    return error.violations.map((v) => ({ ...v, path: v.path.startsWith("body") ? `${at}${v.path.slice("body".length)}` : v.path }));
+    return error.violations.map((v) => ({
+      ...v,
+      path: v.path.startsWith("body") ? `${at}${v.path.slice("body".length)}` : v.path,
+    }));
   }
 }
 
@@ -46,14 +50,18 @@ function shapeViolations(line: Record<string, unknown>): Violation[] {
   expect(line.contact, "body.contact", "object");
   expect(line.ext, "body.ext", "object");
   if (expect(line.consumers, "body.consumers", "array")) {
-    (line.consumers as unknown[] | undefined)?.forEach((person, i) => expect(person, `body.consumers[${i}]`, "object"));
+    for (const [i, person] of ((line.consumers as unknown[] | undefined) ?? []).entries()) {
+      expect(person, `body.consumers[${i}]`, "object");
+    }
   }
   if (expect(line.items, "body.items", "array")) {
     (line.items as unknown[] | undefined)?.forEach((item, i) => {
       if (!expect(item, `body.items[${i}]`, "object") || !isObject(item)) return;
       expect(item.ext, `body.items[${i}].ext`, "object");
       if (expect(item.consumers, `body.items[${i}].consumers`, "array")) {
-        (item.consumers as unknown[] | undefined)?.forEach((person, j) => expect(person, `body.items[${i}].consumers[${j}]`, "object"));
+        for (const [j, person] of ((item.consumers as unknown[] | undefined) ?? []).entries()) {
+          expect(person, `body.items[${i}].consumers[${j}]`, "object");
+        }
       }
     });
   }
@@ -71,11 +79,21 @@ const PERSON_KEYS = new Set<string>([...PERSON_FIELDS, ...SERVER_KEYS]);
 // line cannot know their URLs.
 const PERSON_LINKS = new Set(["guest", "orderItems"]);
 
-function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: string, person = false): Violation[] {
+function unknownKeys(
+  value: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  at: string,
+  person = false,
+): Violation[] {
   return Object.keys(value).flatMap((key): Violation[] => {
     const path = `${at}.${key}`;
-    if (person && PERSON_LINKS.has(key)) return [{ path, rule: "additionalProperties", message: "is not imported: a person's links are not part of a line" }];
-    return known.has(key) ? [] : [{ path, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }];
+    if (person && PERSON_LINKS.has(key))
+      return [
+        { path, rule: "additionalProperties", message: "is not imported: a person's links are not part of a line" },
+      ];
+    return known.has(key)
+      ? []
+      : [{ path, rule: "additionalProperties", message: "is not a field the import knows; check its spelling" }];
   });
 }
 
@@ -94,7 +112,11 @@ function unknownKeyViolations(line: OrderLine): Violation[] {
  * sent in a body but never in the query that looks it up, so a resume could not find it.
  */
 function malformedStrings(line: OrderLine): Violation[] {
-  return loneSurrogatePaths(line, "body").map((path) => ({ path, rule: "wellFormed", message: "holds a lone surrogate (a string cut in the middle of a character)" }));
+  return loneSurrogatePaths(line, "body").map((path) => ({
+    path,
+    rule: "wellFormed",
+    message: "holds a lone surrogate (a string cut in the middle of a character)",
+  }));
 }
 
 /** The referenceId rules of each item, by item. */
@@ -102,7 +124,8 @@ function itemReferenceViolations(items: ItemLine[]): Violation[][] {
   const seen = new Map<string, number>();
   return items.map((item, index): Violation[] => {
     const path = `body.items[${index}].referenceId`;
-    if (item.referenceId === undefined) return [{ path, rule: "required", message: "is required: items are matched by it when an import resumes" }];
+    if (item.referenceId === undefined)
+      return [{ path, rule: "required", message: "is required: items are matched by it when an import resumes" }];
     if (typeof item.referenceId !== "string" || item.referenceId === "") return [];
     const first = seen.get(item.referenceId);
     if (first === undefined) {
@@ -123,7 +146,10 @@ export function checkLine(text: string, utf8 = true): CheckedLine {
     return checkText(text);
   } catch (error) {
     // Nesting deeper than the checks can follow, for one.
-    return { ok: false, violations: [{ path: "body", rule: "checkable", message: `cannot be checked: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      violations: [{ path: "body", rule: "checkable", message: `cannot be checked: ${(error as Error).message}` }],
+    };
   }
 }
 
@@ -132,9 +158,16 @@ function checkText(text: string): CheckedLine {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, violations: [{ path: "body", rule: "json", message: `is not JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      violations: [{ path: "body", rule: "json", message: `is not JSON: ${(error as Error).message}` }],
+    };
   }
-  if (!isObject(parsed)) return { ok: false, violations: [{ path: "body", rule: "type", message: "must be a JSON object (one order per line)" }] };
+  if (!isObject(parsed))
+    return {
+      ok: false,
+      violations: [{ path: "body", rule: "type", message: "must be a JSON object (one order per line)" }],
+    };
   const shape = shapeViolations(parsed);
   if (shape.length > 0) return { ok: false, violations: shape };
 
@@ -156,10 +189,20 @@ function checkText(text: string): CheckedLine {
     ...malformedStrings(line),
     ...unknownKeyViolations(line),
     ...orderViolations,
-    ...(line.contact === undefined ? [] : requestViolations("POST /v2.1/orders/{orderRef}/contacts", { path: { orderRef }, body: line.contact }, "body.contact")),
+    ...(line.contact === undefined
+      ? []
+      : requestViolations(
+          "POST /v2.1/orders/{orderRef}/contacts",
+          { path: { orderRef }, body: line.contact },
+          "body.contact",
+        )),
     ...items.flatMap((item, i) => [
       ...referenceRules[i]!,
-      ...requestViolations("POST /v2.1/orders/{orderRef}/orderItems", { path: { orderRef }, body: itemFields(item) }, `body.items[${i}]`),
+      ...requestViolations(
+        "POST /v2.1/orders/{orderRef}/orderItems",
+        { path: { orderRef }, body: itemFields(item) },
+        `body.items[${i}]`,
+      ),
       ...(item.ext === undefined
         ? []
         : requestViolations(
@@ -173,7 +216,11 @@ function checkText(text: string): CheckedLine {
     ),
     ...(line.ext === undefined
       ? []
-      : requestViolations("POST /v2.1/orders/{orderRef}/extensions/{dataExtensionName}", { path: { orderRef, dataExtensionName: "ext" }, body: line.ext }, "body.ext")),
+      : requestViolations(
+          "POST /v2.1/orders/{orderRef}/extensions/{dataExtensionName}",
+          { path: { orderRef, dataExtensionName: "ext" }, body: line.ext },
+          "body.ext",
+        )),
   ];
   return violations.length === 0 ? { ok: true, line } : { ok: false, violations };
 }

@@ -36,7 +36,12 @@ describe("Pagination helpers against the mock", () => {
 
   it("listOrders by guestRef, sorted, gives the OrderList example in one request", async () => {
     const { client, queries } = recordingClient();
-    const query = { guestRef: "2d7de9df-45a2-45ea-872c-30e45139007d", sort: "orderedAt", expand: true, limit: 50 } as const;
+    const query = {
+      guestRef: "2d7de9df-45a2-45ea-872c-30e45139007d",
+      sort: "orderedAt",
+      expand: true,
+      limit: 50,
+    } as const;
     const orders = await paginate(client, "/v2.1/orders", { params: { query } }).collect({ max: 100 });
     expect(orders).toEqual(example("OrderList").items);
     expect(queries).toEqual([{ ...query, expand: "true", limit: "50", offset: "0" }]);
@@ -81,7 +86,9 @@ describe("Pagination helpers against the mock", () => {
   it("listOrderDataExtensions gives the OrderDataExtensionList example's links", async () => {
     const { client } = recordingClient();
     const pages = [];
-    for await (const page of paginate(client, "/v2.1/orders/{orderRef}/extensions", { params: { path: { orderRef } } }).pages()) {
+    for await (const page of paginate(client, "/v2.1/orders/{orderRef}/extensions", {
+      params: { path: { orderRef } },
+    }).pages()) {
       pages.push(page);
     }
     expect(pages).toEqual([example("OrderDataExtensionList")]);

@@ -2,13 +2,21 @@
 const { createOrderClient, RequestValidationError } = require("sitecore-cdp-orders");
 
 async function main() {
-  const cdp = createOrderClient({ baseUrl: process.env.PRISM_URL, clientKey: "consumer-key", apiToken: "consumer-token" });
+  const cdp = createOrderClient({
+    baseUrl: process.env.PRISM_URL,
+    clientKey: "consumer-key",
+    apiToken: "consumer-token",
+  });
 
-  const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: "order-from-cjs" } } });
+  const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", {
+    params: { path: { orderRef: "order-from-cjs" } },
+  });
 
   let violations = [];
   try {
-    await cdp.POST("/v2.1/orders", { body: { referenceId: "R-1", orderedAt: "yesterday", currencyCode: "EUR", price: 1 } });
+    await cdp.POST("/v2.1/orders", {
+      body: { referenceId: "R-1", orderedAt: "yesterday", currencyCode: "EUR", price: 1 },
+    });
   } catch (error) {
     if (!(error instanceof RequestValidationError)) throw error;
     violations = error.violations.map(({ path, rule }) => `${path} ${rule}`);

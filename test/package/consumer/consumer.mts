@@ -1,5 +1,12 @@
 // Typed use from an ES module: operations, the raw generated types and the error classes.
-import { createOrderClient, NotFoundError, unwrap, type components, type OrderClient, type paths } from "sitecore-cdp-orders";
+import {
+  createOrderClient,
+  NotFoundError,
+  unwrap,
+  type components,
+  type OrderClient,
+  type paths,
+} from "sitecore-cdp-orders";
 
 type Order = components["schemas"]["Order"];
 type ListOrdersQuery = NonNullable<paths["/v2.1/orders"]["get"]["parameters"]["query"]>;

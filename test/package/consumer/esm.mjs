@@ -2,13 +2,21 @@
 // refused by request validation. Prints what happened as JSON for the test to check.
 import { createOrderClient, RequestValidationError } from "sitecore-cdp-orders";
 
-const cdp = createOrderClient({ baseUrl: process.env.PRISM_URL, clientKey: "consumer-key", apiToken: "consumer-token" });
+const cdp = createOrderClient({
+  baseUrl: process.env.PRISM_URL,
+  clientKey: "consumer-key",
+  apiToken: "consumer-token",
+});
 
-const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: "order-from-esm" } } });
+const { data, response } = await cdp.GET("/v2.1/orders/{orderRef}", {
+  params: { path: { orderRef: "order-from-esm" } },
+});
 
 let violations = [];
 try {
-  await cdp.POST("/v2.1/orders", { body: { referenceId: "R-1", orderedAt: "yesterday", currencyCode: "EUR", price: 1 } });
+  await cdp.POST("/v2.1/orders", {
+    body: { referenceId: "R-1", orderedAt: "yesterday", currencyCode: "EUR", price: 1 },
+  });
 } catch (error) {
   if (!(error instanceof RequestValidationError)) throw error;
   violations = error.violations.map(({ path, rule }) => `${path} ${rule}`);

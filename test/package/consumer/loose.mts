@@ -11,11 +11,15 @@ const orderRef = "o1";
 const plain = paginate(cdp, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef } } });
 export const plainYieldsLinks: Equal<ItemOfListing<typeof plain>, ResourceLink> = true;
 
-const consumerItems = paginate(cdp, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", { params: { path: { orderConsumerRef: "c" } } });
+const consumerItems = paginate(cdp, "/v2.1/orderConsumers/{orderConsumerRef}/orderItems", {
+  params: { path: { orderConsumerRef: "c" } },
+});
 export const consumerItemsAreLinks: Equal<ItemOfListing<typeof consumerItems>, ResourceLink> = true;
 
 const notExpanded = paginate(cdp, "/v2.1/orders", { params: { query: { guestRef: "g", expand: false } } });
 export const notExpandedYieldsLinks: Equal<ItemOfListing<typeof notExpanded>, ResourceLink> = true;
 
-const expanded = paginate(cdp, "/v2.1/orders/{orderRef}/orderItems", { params: { path: { orderRef }, query: { expand: true } } });
+const expanded = paginate(cdp, "/v2.1/orders/{orderRef}/orderItems", {
+  params: { path: { orderRef }, query: { expand: true } },
+});
 export const expandedYieldsItems: Equal<ItemOfListing<typeof expanded>, components["schemas"]["OrderItem"]> = true;
