@@ -1,3 +1,5 @@
+import { redactValue, type Secrets } from "./errors/redact.js";
+
 /** Events the client reports; headers are redacted before a logger sees them. */
 export type ClientEvent =
   | { type: "request"; method: string; url: string; attempt: number; headers: Record<string, string> }
@@ -13,21 +15,12 @@ export interface Logger {
   error?(message: string, event: ClientEvent): void;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "set-cookie2"]);
-
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? "[redacted]" : value;
-  });
-  return out;
-}
-
-export function report(logger: Logger | undefined, event: ClientEvent): void {
+/** Gives `event` to the logger, scrubbed of `secrets` (a server may echo them into a URL or message). */
+export function report(logger: Logger | undefined, event: ClientEvent, secrets: Secrets = []): void {
   if (!logger) return;
   // A logger that throws, or rejects, must not fail (or seem to have sent) the request it reports on.
   try {
-    const logged: unknown = log(logger, event);
+    const logged: unknown = log(logger, redactValue(event, secrets));
     if (logged instanceof Promise) logged.catch(() => undefined);
   } catch {
     // ignored, as above

@@ -1,6 +1,5 @@
-import { readErrorBody } from "./error-body.js";
 import { createApiError } from "./errors/index.js";
-import { ReadResponse } from "./transport/read-response.js";
+import { typedErrorOf } from "./error-result.js";
 
 interface FetchResult {
   data?: unknown;
@@ -20,11 +19,15 @@ export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : ne
 export async function unwrap<R extends FetchResult>(result: Promise<R> | R): Promise<SuccessData<R>> {
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
-  const described = ReadResponse.requestOf(response) ?? { method: "UNKNOWN", url: response.url };
-  throw createApiError({
-    ...described,
-    status: response.status,
-    headers: response.headers,
-    body: readErrorBody(error),
-  });
+  // A result from another client (openapi-fetch's own) has no typed error yet.
+  throw (
+    typedErrorOf(error) ??
+    createApiError({
+      method: "UNKNOWN",
+      url: response.url,
+      status: response.status,
+      headers: response.headers,
+      body: error,
+    })
+  );
 }

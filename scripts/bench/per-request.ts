@@ -4,7 +4,7 @@ import { once } from "node:events";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { basicAuthorization } from "../../src/auth.js";
-import { OutgoingRequest } from "../../src/transport/outgoing-request.js";
+import { LightRequest } from "../../src/transport/light-request.js";
 import { requestViolations } from "../../src/validation/request-violations.js";
 import type { ClientModule } from "./built-client.js";
 import { answersOf, forkTypeScript } from "./child-process.js";
@@ -71,7 +71,7 @@ function typedClientContender(name: string, client: TypedClient, method: BenchMe
   };
 }
 
-type Send = (request: OutgoingRequest) => Promise<Response>;
+type Send = (request: LightRequest) => Promise<Response>;
 
 /**
  * References that take our client apart: openapi-fetch building no Request (as the client
@@ -82,7 +82,7 @@ function layerClient(baseUrl: string, send: Send): TypedClient {
   return createClient<paths, "application/json">({
     baseUrl,
     headers: { Authorization: AUTHORIZATION, Accept: "application/json" },
-    Request: OutgoingRequest as unknown as typeof Request,
+    Request: LightRequest as unknown as typeof Request,
     fetch: send as unknown as (request: Request) => Promise<Response>,
   });
 }

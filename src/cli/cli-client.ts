@@ -1,14 +1,14 @@
 // The client the commands use: credentials and region from flags or the environment, and
 // every request through one rate gate. Credentials go to the client and nowhere else.
-import { createAdmittingOrderClient } from "../client.js";
+import { createOrderClient } from "../client.js";
 import type { OrderClientOptions } from "../config.js";
 import { DEFAULT_RETRY, type OrderClient } from "../index.js";
-import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
+import { DEFAULT_DEADLINE_MS } from "../transport/timeouts.js";
 import { normalizeBaseUrl } from "../base-url.js";
 import { isRegion, type Region } from "../regions.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { nodeFetch } from "./node-fetch.js";
-import { admitThrough, MAX_PAUSE_MS, RateGate } from "./rate-gate.js";
+import { gatedFetch, MAX_PAUSE_MS, RateGate } from "./rate-gate.js";
 
 export interface CliClient {
   client: OrderClient;
@@ -63,7 +63,7 @@ export function createCliClient(
 ): CliClient {
   const gate = new RateGate({ maxInFlight });
   const fetch = nodeFetch(maxInFlight);
-  const client = createAdmittingOrderClient({ ...cliClientOptions(values, env, options), fetch }, admitThrough(gate));
+  const client = createOrderClient({ ...cliClientOptions(values, env, options), fetch: gatedFetch(gate, fetch) });
   return { client, gate, fetch };
 }
 

@@ -113,14 +113,21 @@ export class RateGate {
   }
 }
 
-/**
- * The client's admission through the gate: every attempt, retries included, waits for its
- * turn before its timeout starts, and gives its slot back with its answer.
- */
-export function admitThrough(gate: RateGate) {
-  return async (signal: AbortSignal | undefined) => {
-    await gate.acquire(signal);
-    return (response: Response | undefined) =>
+/** `fetch` whose every call, each attempt of a client's call, first waits for its turn through the gate. */
+export function gatedFetch(gate: RateGate, fetch: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    await gate.acquire(request.signal);
+    let response: Response | undefined;
+    // An abort that comes with the turn: nothing is sent.
+    if (request.signal.aborted) {
+      gate.release(undefined);
+      throw request.signal.reason;
+    }
+    try {
+      response = await fetch(request);
+      return response;
+    } finally {
       gate.release(response?.status, response?.headers.get("retry-after") ?? null);
+    }
   };
 }

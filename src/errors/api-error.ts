@@ -1,7 +1,6 @@
-import { redactHeaders } from "../logger.js";
-import { CdpError } from "./base.js";
 import { textOf } from "./body-text.js";
-import type { SentRequest } from "./request-errors.js";
+import { redactHeaders } from "./redact.js";
+import { type RequestDescription, RequestError, type SentRequest } from "./request-error.js";
 
 /** The error body Sitecore CDP sends; `status` is a number or a name such as "UNAUTHORIZED". */
 export interface CdpErrorBody {
@@ -10,14 +9,6 @@ export interface CdpErrorBody {
   message?: string;
   developerMessage?: string;
   moreInfoUrl?: string;
-}
-
-/** Where a failed request went. `url` never carries credentials (they travel in a header). */
-export interface RequestDescription {
-  method: string;
-  url: string;
-  /** The operation as method and path template, e.g. `GET /v2.1/orders/{orderRef}`. */
-  operation?: string | undefined;
 }
 
 export interface ApiErrorInit extends RequestDescription {
@@ -50,22 +41,19 @@ function asErrorBody(body: unknown): CdpErrorBody | undefined {
 }
 
 /** An HTTP error answer from the API. Subclasses name the status; `createApiError` picks one. */
-export class ApiError extends CdpError {
+export class ApiError extends RequestError {
   override name = "ApiError";
   readonly status: number;
   readonly body: CdpErrorBody | undefined;
   /** The answer's body as text when it is not a CDP error body (an HTML page from a proxy), cut at 2,000 characters. */
   readonly bodyText: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  readonly operation: string | undefined;
+  /** The answer's headers, cookies and credentials redacted. */
   readonly headers: Record<string, string>;
-  /**
-   * What was sent, when a 303 said a POST or PATCH was processed: this error answered the
-   * GET that followed it, so the POST or PATCH must not be sent again.
-   */
-  readonly sent: SentRequest | undefined;
 
+  /**
+   * `sent` is set when a 303 said a POST or PATCH was processed: this error answered the GET
+   * that followed it, so the POST or PATCH must not be sent again.
+   */
   constructor(init: ApiErrorInit, hint?: string) {
     const body = asErrorBody(init.body);
     const detail = [
@@ -79,16 +67,14 @@ export class ApiError extends CdpError {
       init.processed
         ? `${init.method} ${init.url} was processed (the server answered 303 See Other), but the GET that followed failed with ${answer}. Do not send the ${init.method} again.`
         : `${init.method} ${init.url} failed with ${answer}`,
+      init,
+      { sent: init.processed },
     );
     this.status = init.status;
     this.body = body;
     this.bodyText = body === undefined ? textOf(init.body) : undefined;
-    this.method = init.method;
-    this.url = init.url;
-    this.operation = init.operation;
     // Redacted as the logger's are: a gateway's session cookie would otherwise reach error logs.
     this.headers = redactHeaders(init.headers);
-    this.sent = init.processed;
   }
 
   get code(): number | undefined {

@@ -1,13 +1,9 @@
 /**
- * Base class of every error this package throws. Errors carry only what is safe to
- * print: never the API token or the `Authorization` header.
+ * Base class of every error this package throws. Errors carry only what is safe to print:
+ * never the API token or the `Authorization` header (see `redact.ts`).
  */
 export class CdpError extends Error {
   override name = "CdpError";
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 
   /** Plain data for logs: the name, the message and every public field of the subclass. */
   toJSON(): Record<string, unknown> {

@@ -81,7 +81,7 @@ export async function* streamPages<Page extends Envelope>(
   settings: StreamSettings,
 ): AsyncGenerator<Page, void, undefined> {
   const { operation, baseUrl, start, concurrency, signal } = settings;
-  const stopIfAborted = () => throwIfAborted(signal, operation);
+  const stopIfAborted = () => throwIfAborted(signal, operation, baseUrl);
   stopIfAborted();
   const cancel = new AbortController();
   const stopForwarding = signal ? onAbort(signal, () => cancel.abort(signal.reason)) : undefined;

@@ -110,7 +110,7 @@ export function paginate<Path extends ListPath, const Init extends ListInit<Path
     for await (const page of pages()) {
       for (const item of page.items) {
         yield item;
-        throwIfAborted(signal, operation);
+        throwIfAborted(signal, operation, client.baseUrl);
       }
     }
     return undefined;

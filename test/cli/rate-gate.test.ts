@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { admitThrough, RateGate } from "../../src/cli/rate-gate.js";
-import { createAdmittingOrderClient } from "../../src/client.js";
+import { gatedFetch, RateGate } from "../../src/cli/rate-gate.js";
+import { createOrderClient } from "../../src/client.js";
 import { example } from "../contract/examples.js";
 
 const ORDER = example("Order");
-const get = (client: ReturnType<typeof createAdmittingOrderClient>) =>
+const get = (client: ReturnType<typeof createOrderClient>) =>
   client.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER.ref } } });
 
 describe("the rate gate", () => {
@@ -56,10 +56,12 @@ describe("the rate gate", () => {
       inFlight--;
       return Response.json(ORDER);
     };
-    const client = createAdmittingOrderClient(
-      { baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch },
-      admitThrough(gate),
-    );
+    const client = createOrderClient({
+      baseUrl: "https://cdp.test",
+      clientKey: "k",
+      apiToken: "t",
+      fetch: gatedFetch(gate, fetch),
+    });
     const answers = await Promise.all(Array.from({ length: 12 }, () => get(client)));
     expect(answers.map((a) => a.response.status)).toEqual(Array(12).fill(200));
     expect(most).toBe(3);
@@ -76,10 +78,14 @@ describe("the rate gate", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return Response.json(ORDER);
     };
-    const client = createAdmittingOrderClient(
-      { baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch, timeoutMs: 100, deadlineMs: 200 },
-      admitThrough(gate),
-    );
+    const client = createOrderClient({
+      baseUrl: "https://cdp.test",
+      clientKey: "k",
+      apiToken: "t",
+      fetch: gatedFetch(gate, fetch),
+      timeoutMs: 100,
+      deadlineMs: 200,
+    });
     const startedAt = Date.now();
     const answers = await Promise.all([get(client), get(client)]);
     expect(answers.map((a) => a.response.status)).toEqual([200, 200]);
@@ -91,16 +97,13 @@ describe("the rate gate", () => {
     const fetch = async () => {
       throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     };
-    const client = createAdmittingOrderClient(
-      {
-        baseUrl: "https://cdp.test",
-        clientKey: "k",
-        apiToken: "t",
-        fetch,
-        retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
-      },
-      admitThrough(gate),
-    );
+    const client = createOrderClient({
+      baseUrl: "https://cdp.test",
+      clientKey: "k",
+      apiToken: "t",
+      fetch: gatedFetch(gate, fetch),
+      retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
+    });
     expect(await get(client).catch((e: unknown) => (e as Error).name)).toBe("ConnectionError");
     await gate.acquire();
     const caller = new AbortController();

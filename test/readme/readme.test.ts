@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RETRY } from "../../src/index.js";
-import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from "../../src/transport/resilient-fetch.js";
+import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from "../../src/transport/timeouts.js";
 import { OUTPUT_DIR, ROOT } from "../support/paths.js";
 import { importsCarriedOver, tableUnder, typeScriptSnippets } from "./snippets.js";
 

@@ -1,16 +1,10 @@
-/** What openapi-fetch is given per call besides the standard init: the operation's name. */
-export interface OutgoingInit extends RequestInit {
-  /** `METHOD /path/template`, for errors. */
-  operation?: string;
-}
-
 /**
  * The request openapi-fetch builds for each call while no middleware is registered (its
  * `Request` option). It keeps the parts as given: a standard `Request` costs as much CPU as
  * a loopback round trip in undici, and the transport sends with `fetch(url, init)` anyway.
  * Middleware is handed standard Requests instead (see the client).
  */
-export class OutgoingRequest {
+export class LightRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
@@ -18,18 +12,16 @@ export class OutgoingRequest {
   readonly body: BodyInit | undefined;
   /** The caller's signal, if any. */
   readonly signal: AbortSignal | undefined;
-  readonly operation: string | undefined;
   /** Everything the call was given, for the options fetch reads besides these (`cache`, `keepalive`, …). */
-  readonly init: OutgoingInit;
+  readonly init: RequestInit;
 
-  constructor(url: string, init: OutgoingInit) {
+  constructor(url: string, init: RequestInit) {
     this.url = url;
     this.method = init.method ?? "GET";
     // openapi-fetch hands over the Headers it merged for this request alone.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body ?? undefined;
     this.signal = init.signal ?? undefined;
-    this.operation = init.operation;
     this.init = init;
   }
 }
