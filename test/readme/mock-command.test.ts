@@ -1,5 +1,6 @@
-// `npm run mock -- --port N`, the README's way to test against the spec: it says where the
-// mock is only once Prism serves there, and fails when the port is taken by anything else.
+// `npm run mock -- --port N`, the way docs/testing-against-the-mock.md gives to test against
+// the spec: it says where the mock is only once Prism serves there, and fails when the port is
+// taken by anything else.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
