@@ -1,6 +1,8 @@
-// The example line in the CLI manual, docs/cli.md, is a line the import accepts.
+// The CLI manual, docs/cli.md: its example line is a line the import accepts, and its flags
+// table names every flag of the command's usage text.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/args.js";
 import { checkLine } from "../../src/cli/import/validate-line.js";
 import { sectionUnder } from "../readme/snippets.js";
 import { REPO_ROOT } from "./cli-process.js";
@@ -14,5 +16,17 @@ describe("the CLI manual's bulk import section", () => {
     expect(block).toBeDefined();
     const checked = checkLine(JSON.stringify(JSON.parse(block!)));
     expect(checked.ok ? [] : checked.violations).toEqual([]);
+  });
+});
+
+describe("the CLI manual's flags table", () => {
+  it("names every flag of the usage text, and no other", () => {
+    const flagsOf = (text: string) => [...new Set(text.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? [])].sort();
+    const table = sectionUnder(MANUAL, "Flags")
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .join("\n");
+    expect(flagsOf(USAGE).length).toBeGreaterThan(0);
+    expect(flagsOf(table)).toEqual(flagsOf(USAGE));
   });
 });

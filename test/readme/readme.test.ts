@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RETRY } from "../../src/index.js";
+import { DEFAULT_RETRY, REGION_BASE_URLS } from "../../src/index.js";
 import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from "../../src/transport/resilient-fetch.js";
 import { OUTPUT_DIR, ROOT } from "../support/paths.js";
 import { documentationPages, page } from "./pages.js";
@@ -191,5 +191,15 @@ describe("the README's configuration table", () => {
     const variables = rows.flatMap(([, variable = ""]) => variable.match(/CDP_[A-Z_]+/g) ?? []);
     expect(variables.length).toBeGreaterThan(0);
     for (const variable of variables) expect(source, variable).toContain(`env.${variable}`);
+  });
+});
+
+describe("the regions table of docs/regions.md", () => {
+  it("lists every region with the host the client uses for it, and no other", () => {
+    const rows = tableUnder(page("docs/regions.md").markdown, "Hosts");
+    const documented = Object.fromEntries(
+      rows.map(([region = "", url = ""]) => [region, url].map((cell) => cell.replace(/`/g, ""))),
+    );
+    expect(documented).toEqual({ ...REGION_BASE_URLS });
   });
 });
