@@ -1,13 +1,16 @@
-// `npm run mock -- --port N`, the README's way to test against the spec: it says where the
-// mock is only once Prism serves there, and fails when the port is taken by anything else.
+// `npm run mock -- --port N`, the way docs/testing-against-the-mock.md gives to test against
+// the spec: it says where the mock is only once Prism serves there, and fails when the port is
+// taken by anything else.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 
 const SCRIPT = fileURLToPath(new URL("../../scripts/mock.ts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function runMock(port: number) {
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, "--port", String(port)], {
@@ -54,3 +57,10 @@ it("serves the spec on the port it was given until interrupted", async () => {
   }
   expect(await mock.exited).toBe(0);
 }, 60_000);
+
+it("is the command the page gives, and npm runs this script for it", () => {
+  const page = readFileSync(`${ROOT}docs/testing-against-the-mock.md`, "utf8");
+  expect(page).toMatch(/^npm run mock -- --port 4010 /m);
+  const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: Record<string, string> };
+  expect(scripts.mock).toBe("tsx scripts/mock.ts");
+});

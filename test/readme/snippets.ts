@@ -127,3 +127,59 @@ export function importsCarriedOver(earlier: readonly string[], current: string):
   }
   return [...carried.values()];
 }
+
+/** The text of the section under `## heading`, up to the next level-1 or level-2 heading; "" when there is none. */
+export function sectionUnder(markdown: string, heading: string): string {
+  const lines = markdown.split("\n");
+  const start = lines.findIndex((line) => line.trim() === `## ${heading}`);
+  if (start === -1) return "";
+  const end = lines.findIndex((line, index) => index > start && /^#{1,2}\s/.test(line));
+  return lines.slice(start, end === -1 ? undefined : end).join("\n");
+}
+
+/** A line of prose with its code spans blanked out, so `a[0](b)` in code is no link. */
+function withoutCodeSpans(line: string): string {
+  return line.replace(/(`+)[^`]*?\1/g, (span) => " ".repeat(span.length));
+}
+
+/** The lines outside fenced code blocks, with their 1-based line numbers. */
+function proseLines(markdown: string): { line: number; text: string }[] {
+  const lines = markdown.split("\n");
+  const prose: { line: number; text: string }[] = [];
+  let fence: string | undefined;
+  lines.forEach((text, index) => {
+    const opening = /^(`{3,}|~{3,})/.exec(text);
+    if (fence === undefined && opening) fence = opening[1];
+    else if (fence !== undefined && text.startsWith(fence)) fence = undefined;
+    else if (fence === undefined) prose.push({ line: index + 1, text });
+  });
+  return prose;
+}
+
+/** Every inline link and image target (`[text](target)`) outside code, in document order. */
+export function linkTargets(markdown: string): { line: number; target: string }[] {
+  return proseLines(markdown).flatMap(({ line, text }) =>
+    [...withoutCodeSpans(text).matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => ({
+      line,
+      target: match[1]!,
+    })),
+  );
+}
+
+/** The anchors GitHub gives a document's headings: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
+export function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const { text } of proseLines(markdown)) {
+    const title = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(text)?.[1];
+    if (title === undefined) continue;
+    const slug = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return anchors;
+}
