@@ -1,36 +1,47 @@
 // The client the commands use: credentials and region from flags or the environment, and
-// every request through one rate gate. Credentials go to the client and nowhere else.
-import { createAdmittingOrderClient } from "../client.js";
-import type { OrderClientOptions } from "../config.js";
-import { DEFAULT_RETRY, type OrderClient } from "../index.js";
-import { DEFAULT_DEADLINE_MS } from "../transport/resilient-fetch.js";
-import { normalizeBaseUrl } from "../base-url.js";
-import { isRegion, type Region } from "../regions.js";
+// every request through one rate gate, wrapped around the fetch it is given. Credentials go
+// to the client and nowhere else.
+import {
+  createOrderClient,
+  DEFAULT_RETRY,
+  isRegion,
+  normalizeBaseUrl,
+  type OrderClient,
+  type OrderClientOptions,
+  type Region,
+} from "../index.js";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
+import { withTimeoutErrors } from "./attempt-timeout.js";
 import { nodeFetch } from "./node-fetch.js";
-import { admitThrough, MAX_PAUSE_MS, RateGate } from "./rate-gate.js";
+import { gatedFetch, MAX_PAUSE_MS, RateGate, type GatedFetch } from "./rate-gate.js";
 
 export interface CliClient {
   client: OrderClient;
   gate: RateGate;
-  /** The fetch the client sends with. */
-  fetch: (request: Request) => Promise<Response>;
+  /** The fetch the client sends with: through the gate, each attempt timed by `--timeout` once it goes out. */
+  fetch: GatedFetch;
 }
 
 /**
- * `--timeout` for one attempt, and a deadline with room for every attempt to take its whole
- * timeout and for the longest waits between them (a Retry-After as long as the rate gate's
- * longest pause included), so neither a long `--timeout` nor a long Retry-After is cut short
- * by the client's default deadline.
+ * Room in the client's attempt timeout for the attempt's wait at the rate gate, which the
+ * client counts in it: the longest pause a 429 imposes, and as long again for a free slot
+ * (after a 429 fewer requests are let through at once).
  */
-export function requestTimings(values: CliValues): { timeoutMs: number; deadlineMs: number } {
+export const GATE_WAIT_ALLOWANCE_MS = 2 * MAX_PAUSE_MS;
+
+/**
+ * `--timeout` for one attempt from when it goes out, which the gated fetch enforces; the
+ * client's attempt timeout, with room for the wait at the gate besides; and a deadline with
+ * room for every attempt to take all of that and for the longest waits between them (a
+ * Retry-After as long as the rate gate's longest pause included), so neither a wait at the
+ * gate, a long `--timeout` nor a long Retry-After is cut short by the client's own limits.
+ */
+export function requestTimings(values: CliValues): { timeoutMs: number; attemptMs: number; deadlineMs: number } {
   const timeoutMs = secondsFlag(values, "timeout", 30_000);
+  const attemptMs = timeoutMs + GATE_WAIT_ALLOWANCE_MS;
   const { maxRetries, maxDelayMs } = DEFAULT_RETRY;
   const longestWait = Math.max(maxDelayMs, MAX_PAUSE_MS);
-  return {
-    timeoutMs,
-    deadlineMs: Math.max(DEFAULT_DEADLINE_MS, timeoutMs * (maxRetries + 1) + longestWait * maxRetries),
-  };
+  return { timeoutMs, attemptMs, deadlineMs: attemptMs * (maxRetries + 1) + longestWait * maxRetries };
 }
 
 /**
@@ -40,7 +51,7 @@ export function requestTimings(values: CliValues): { timeoutMs: number; deadline
 export function connectionSettings(
   values: CliValues,
   env: Record<string, string | undefined>,
-): { region: Region | undefined; baseUrl: string | undefined; timeoutMs: number; deadlineMs: number } {
+): { region: Region | undefined; baseUrl: string | undefined } & ReturnType<typeof requestTimings> {
   const baseUrl = values["base-url"];
   const region = values.region ?? (baseUrl === undefined ? env.CDP_REGION?.trim().toLowerCase() : undefined);
   if (region !== undefined && baseUrl !== undefined)
@@ -61,29 +72,32 @@ export function createCliClient(
   maxInFlight: number,
   options: { validateRequests?: boolean } = {},
 ): CliClient {
+  const settings = cliClientOptions(values, env, options);
+  const { timeoutMs } = requestTimings(values);
   const gate = new RateGate({ maxInFlight });
-  const fetch = nodeFetch(maxInFlight);
-  const client = createAdmittingOrderClient({ ...cliClientOptions(values, env, options), fetch }, admitThrough(gate));
-  return { client, gate, fetch };
+  const fetch = gatedFetch(gate, nodeFetch(maxInFlight), timeoutMs);
+  const client = createOrderClient({ ...settings, fetch: (request) => fetch(request) });
+  return { client: withTimeoutErrors(client, timeoutMs), gate, fetch };
 }
 
 /**
  * The commands' client options, from flags and the environment. A Retry-After is honoured
  * as long as the rate gate pauses for one: the gate makes every worker wait it out anyway,
- * and the client's own default (20 s) would end the request where the gate waits.
+ * and the client's own default (20 s) would end the request where the gate waits. Its
+ * attempt timeout has room for the wait at the gate: `--timeout` is the gated fetch's.
  */
 export function cliClientOptions(
   values: CliValues,
   env: Record<string, string | undefined>,
   options: { validateRequests?: boolean } = {},
 ): OrderClientOptions {
-  const { region, baseUrl, timeoutMs, deadlineMs } = connectionSettings(values, env);
+  const { region, baseUrl, attemptMs, deadlineMs } = connectionSettings(values, env);
   return {
     region,
     baseUrl,
     clientKey: values["client-key"] ?? env.CDP_CLIENT_KEY,
     apiToken: values["api-token"] ?? env.CDP_API_TOKEN,
-    timeoutMs,
+    timeoutMs: attemptMs,
     deadlineMs,
     retry: { maxRetryAfterMs: MAX_PAUSE_MS },
     validateRequests: options.validateRequests ?? true,

@@ -1,9 +1,7 @@
 // Members of the lists the commands read with `expand=true`. A list that ignores `expand`
 // answers links instead of full members: reading them in full keeps an export's lines whole
 // and an import's look-ups true (a look-up that missed would create the record again).
-import type { OrderClient } from "../client.js";
-import { paginate, type ResourceLink } from "../pagination/index.js";
-import { unwrap } from "../unwrap.js";
+import { paginate, unwrap, type OrderClient, type ResourceLink } from "../index.js";
 
 const lastSegment = (href: string) => new URL(href).pathname.split("/").pop() ?? "";
 

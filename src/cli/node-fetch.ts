@@ -3,19 +3,21 @@
 // JSON calls this plain transport costs a fraction of the CPU. Redirects are returned, not
 // followed (the client decides), and errors keep Node's codes (ECONNRESET, ECONNREFUSED…)
 // in `cause`, where the client reads them to tell a refused connection from a lost one.
+// It resolves with the whole answer, its body read.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { outsideHttpStatus } from "../transport/json-body.js";
+import { ResponseParseError } from "../index.js";
 
 /** Answers that have no body, whatever the server sent after the headers. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-export function nodeFetch(maxSockets: number): (request: Request) => Promise<Response> {
+/** `signal` ends the request (by default its own). */
+export function nodeFetch(maxSockets: number): (request: Request, signal?: AbortSignal) => Promise<Response> {
   const agents = {
     "http:": new HttpAgent({ keepAlive: true, maxSockets }),
     "https:": new HttpsAgent({ keepAlive: true, maxSockets }),
   };
-  return async (request) => {
+  return async (request, signal = request.signal) => {
     const url = new URL(request.url);
     const protocol = url.protocol === "https:" ? "https:" : "http:";
     const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
@@ -24,7 +26,6 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
       headers[name] = value;
     });
     if (body !== undefined) headers["content-length"] = String(body.length);
-    const { signal } = request;
     signal.throwIfAborted();
     return new Promise<Response>((resolve, reject) => {
       const send = protocol === "https:" ? httpsRequest : httpRequest;
@@ -51,15 +52,15 @@ export function nodeFetch(maxSockets: number): (request: Request) => Promise<Res
             }
             const status = incoming.statusCode ?? 0;
             if (status < 200 || status > 599) {
-              // No Response can hold it; the transport ends the call with this, as it does for fetch.
-              const described = { method: request.method, url: request.url, operation: undefined };
+              // No Response can hold it; the client ends the call with this, as it does for fetch.
               return reject(
-                outsideHttpStatus(
+                new ResponseParseError({
                   status,
-                  described,
-                  answerHeaders.get("content-type"),
-                  Buffer.concat(chunks).toString(),
-                ),
+                  request: { method: request.method, url: request.url, operation: undefined },
+                  contentType: answerHeaders.get("content-type"),
+                  body: Buffer.concat(chunks).toString(),
+                  reason: "a status outside HTTP's 200–599",
+                }),
               );
             }
             const empty = NULL_BODY_STATUSES.has(status) || request.method === "HEAD";

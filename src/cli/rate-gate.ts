@@ -1,9 +1,12 @@
 // One gate for every request of a run, so a 429 slows the whole pool down and not just the
 // worker that saw it: after a 429 nobody sends until its Retry-After has passed, and fewer
 // requests go out at once for a while (halved per 429, grown back by one per clean round).
+//
+// The client reaches the gate through its `fetch`: it calls that once per attempt (each retry
+// and each redirect hop apart), so every request that goes out has had its turn.
 import { parseRetryAfter } from "../index.js";
-import { onAbort } from "../transport/on-abort.js";
-import { sleep } from "../transport/sleep.js";
+import { onAbort, sleep as realSleep } from "./abort.js";
+import { AttemptTimeout } from "./attempt-timeout.js";
 
 /** The longest pause one Retry-After imposes, by default. */
 export const MAX_PAUSE_MS = 60_000;
@@ -16,6 +19,8 @@ export interface RateGateOptions {
   /** The longest pause one Retry-After can impose. */
   maxPauseMs?: number;
   now?: () => number;
+  /** How a pause is waited out: rejects with the signal's reason once it aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RateGateStats {
@@ -29,6 +34,7 @@ export class RateGate {
   private readonly defaultPauseMs: number;
   private readonly maxPauseMs: number;
   private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private limit: number;
   private inFlight = 0;
   private cleanSinceChange = 0;
@@ -44,6 +50,7 @@ export class RateGate {
     this.defaultPauseMs = options.defaultPauseMs ?? 1_000;
     this.maxPauseMs = options.maxPauseMs ?? MAX_PAUSE_MS;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
   }
 
   stats(): RateGateStats {
@@ -56,7 +63,7 @@ export class RateGate {
     for (let pass = 0; pass < 1_000; pass++) {
       const left = this.pausedUntil - this.now();
       if (left <= 0) return;
-      await sleep(left, signal);
+      await this.sleep(left, signal);
     }
   }
 
@@ -113,14 +120,39 @@ export class RateGate {
   }
 }
 
+/** Sends a request, ended by `signal`, and resolves with the whole answer, its body read. */
+export type Send = (request: Request, signal: AbortSignal) => Promise<Response>;
+
+/** The client's fetch through the gate; `onSend` is called as the request goes out, its turn come. */
+export type GatedFetch = (request: Request, onSend?: () => void) => Promise<Response>;
+
 /**
- * The client's admission through the gate: every attempt, retries included, waits for its
- * turn before its timeout starts, and gives its slot back with its answer.
+ * A fetch for the client that sends every attempt through the gate: it waits for its turn
+ * (given up, and nothing sent, when the request's signal aborts), then `send` gets `timeoutMs` for the whole
+ * answer, counted from when the request goes out, so a wait at the gate never uses up
+ * `--timeout`. Once that has passed, the attempt ends with an AttemptTimeout. The slot is
+ * given back with the answer's status and Retry-After, or with none after a failure.
  */
-export function admitThrough(gate: RateGate) {
-  return async (signal: AbortSignal | undefined) => {
-    await gate.acquire(signal);
-    return (response: Response | undefined) =>
+export function gatedFetch(gate: RateGate, send: Send, timeoutMs: number): GatedFetch {
+  return async (request, onSend) => {
+    await gate.acquire(request.signal);
+    // Aborted as its turn came: not sent (a send might not honour an aborted signal).
+    if (request.signal.aborted) {
+      gate.release(undefined);
+      throw request.signal.reason;
+    }
+    let response: Response | undefined;
+    const attempt = new AbortController();
+    const stopFollowing = onAbort(request.signal, () => attempt.abort(request.signal.reason));
+    const timer = setTimeout(() => attempt.abort(new AttemptTimeout(timeoutMs)), timeoutMs);
+    try {
+      onSend?.();
+      response = await send(request, attempt.signal);
+      return response;
+    } finally {
+      clearTimeout(timer);
+      stopFollowing();
       gate.release(response?.status, response?.headers.get("retry-after") ?? null);
+    }
   };
 }

@@ -2,7 +2,7 @@
 // problems to stderr; the summary (or, with --json, every event) and exports to stdout.
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
-import { CdpError, ConfigurationError } from "../errors/index.js";
+import { CdpError, ConfigurationError } from "../index.js";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError, USAGE, type CliValues } from "./args.js";
 import { connectionSettings, createCliClient } from "./cli-client.js";
 import { runExport, type OrderSelector } from "./export/run-export.js";

@@ -51,14 +51,16 @@ it("refuses an unknown command", () => {
   expect(() => parseCommandLine(["upload"])).toThrow(new UsageError('Unknown command "upload".'));
 });
 
+// --timeout counts from when an attempt goes out; the client's own attempt timeout has room
+// for the wait at the rate gate (twice its longest pause) besides.
 it.each([
-  [[], 30_000, 210_000],
-  [["--timeout", "10"], 10_000, 150_000],
-  [["--timeout", "120"], 120_000, 480_000],
+  [[], 30_000, 150_000, 570_000],
+  [["--timeout", "10"], 10_000, 130_000, 510_000],
+  [["--timeout", "120"], 120_000, 240_000, 840_000],
 ])(
-  "gives %j a deadline with room for every attempt's whole timeout and the longest waits between",
-  (argv, timeoutMs, deadlineMs) => {
-    expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, deadlineMs });
+  "gives %j a deadline with room for every attempt's whole timeout, its wait at the gate and the longest waits between",
+  (argv, timeoutMs, attemptMs, deadlineMs) => {
+    expect(requestTimings(valuesOf(...argv))).toEqual({ timeoutMs, attemptMs, deadlineMs });
   },
 );
 

@@ -3,7 +3,6 @@
 // of a custom fetch, which must not carry the credentials along.
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { admitThrough, RateGate } from "../../src/cli/rate-gate.js";
 import { createAdmittingOrderClient } from "../../src/client.js";
 import {
   ConfigurationError,
@@ -320,8 +319,13 @@ it("counts a port fetch will not use as refused: nothing was sent", async () => 
 
 describe("nothing is sent, and nothing given is lost, at the edges of a turn, an option or a redirect", () => {
   it("an abort that comes as the rate gate's turn does sends nothing", async () => {
-    const gate = new RateGate({ maxInFlight: 1 });
-    await gate.acquire();
+    let giveTurn!: () => void;
+    const turn = new Promise<void>((resolve) => (giveTurn = resolve));
+    const givenBack: (number | undefined)[] = [];
+    const admit = async () => {
+      await turn;
+      return (response: Response | undefined) => void givenBack.push(response?.status);
+    };
     const seen: string[] = [];
     const fetch = async (request: Request) => {
       seen.push(request.method);
@@ -329,17 +333,16 @@ describe("nothing is sent, and nothing given is lost, at the edges of a turn, an
     };
     const client = createAdmittingOrderClient(
       { baseUrl: "https://cdp.test", clientKey: "k", apiToken: "t", fetch },
-      admitThrough(gate),
+      admit,
     );
     const caller = new AbortController();
     const call = client.POST("/v2.1/orders", { body: NEW_ORDER, signal: caller.signal }).catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    gate.release(201);
+    giveTurn();
     caller.abort(new Error("stop"));
     expect(await call).toMatchObject({ name: "RequestAbortedError", outcomeUnknown: false, sent: undefined });
     expect(seen).toEqual([]);
-    expect(gate.stats().limit).toBe(1);
-    await gate.acquire(); // the slot was given back
+    expect(givenBack).toEqual([undefined]); // the turn was given back, with no answer
   });
 
   it("a call option fetch refuses is a ConfigurationError, and nothing is sent or retried", () =>

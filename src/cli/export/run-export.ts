@@ -3,10 +3,8 @@
 // at most `concurrency` orders are being expanded, and output waits for the reader, so
 // memory stays flat however many orders match.
 import type { Writable } from "node:stream";
-import type { components } from "../../../generated/schema.js";
-import type { OrderClient } from "../../client.js";
-import { paginate } from "../../pagination/index.js";
-import { onAbort } from "../../transport/on-abort.js";
+import { paginate, type components, type OrderClient } from "../../index.js";
+import { onAbort } from "../abort.js";
 import type { ItemLine, OrderLine } from "../import/order-line.js";
 import { checkLine } from "../import/validate-line.js";
 import { FullLists, inFull, refOf } from "../listed-members.js";

@@ -1,6 +1,6 @@
 // Turns what the API returns into lines in the import format: the writable fields only,
 // in the spec's order, with server-assigned fields (refs, links, timestamps) left out.
-import type { components } from "../../../generated/schema.js";
+import type { components } from "../../index.js";
 import {
   ITEM_FIELDS,
   ORDER_FIELDS,

@@ -8,7 +8,7 @@ import {
   ResponseParseError,
   TimeoutError,
   TransportError,
-} from "../../errors/index.js";
+} from "../../index.js";
 
 export type FailureKind =
   /** The request may have taken effect: look it up before creating again. */

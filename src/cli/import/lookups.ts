@@ -1,6 +1,6 @@
 // What already exists of a line in the API, read through the list operations.
 import { isDeepStrictEqual } from "node:util";
-import type { OrderClient } from "../../client.js";
+import type { OrderClient } from "../../index.js";
 import { FullLists } from "../listed-members.js";
 import { PERSON_FIELDS, type OrderLine, type Person } from "./order-line.js";
 import { SAME_ORDER_MS } from "./same-order.js";

@@ -1,7 +1,7 @@
 // One line of an import (and export) file: an order with everything under it, in the
 // shape the API's create requests take. Sub-resources sit under the keys below; every
 // other key is a field of the order.
-import type { components } from "../../../generated/schema.js";
+import type { components } from "../../index.js";
 
 type Schemas = components["schemas"];
 export type OrderFields = Schemas["OrderInput"];

@@ -1,7 +1,7 @@
 // How far an import is: counts and a recent rate, and the three ways to show them: a
 // progress bar on a terminal, a plain line every few seconds otherwise, or JSON events.
 import cliProgress from "cli-progress";
-import type { Violation } from "../../errors/index.js";
+import type { Violation } from "../../index.js";
 import type { LineReport } from "./report.js";
 import { describeViolation } from "./validate-line.js";
 

@@ -1,6 +1,6 @@
 // The import's result: one entry per line and a summary, written as one JSON file at the end.
 import { closeSync, openSync, renameSync, writeSync } from "node:fs";
-import type { Violation } from "../../errors/index.js";
+import type { Violation } from "../../index.js";
 import type { LineRefs } from "./sync-order.js";
 
 export interface ErrorSummary {

@@ -2,9 +2,8 @@
 // brings the valid lines into the API with a bounded pool of workers, journalling each
 // finished line, and ends with a report of every line and a summary.
 import { existsSync, statSync } from "node:fs";
-import type { OrderClient } from "../../client.js";
-import { CdpError, type Violation } from "../../errors/index.js";
-import type { RateGate } from "../rate-gate.js";
+import { CdpError, type OrderClient, type Violation } from "../../index.js";
+import type { GatedFetch, RateGate } from "../rate-gate.js";
 import { isFatal, UnsettledLineError } from "./failure.js";
 import { Journal, JOURNAL_VERSION, lineHash, readJournal, UnsettledMarks, type DoneRecord } from "./journal.js";
 import { ProgressTracker, silentReporter, type ProgressReporter } from "./progress.js";
@@ -33,10 +32,11 @@ export interface ImportOptions {
   /** Needed unless `dryRun`. */
   client?: OrderClient;
   /**
-   * The fetch `client` sends with (default: the global one). Creates go through it with a
-   * journal record before each attempt, the client's own retries included.
+   * The fetch `client` sends with (default: the global one, ungated). Creates go through it
+   * with a journal record as each attempt goes out (`onSend`: past its wait at the rate gate),
+   * the client's own retries included.
    */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  fetch?: GatedFetch | undefined;
   gate?: RateGate;
   progress?: ProgressReporter;
   /** How often one step of a line is tried before the line fails. */
@@ -194,7 +194,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   if (options.dryRun) return summarize(stop.requested, undefined, undefined);
   const client = options.client!;
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const send: GatedFetch =
+    options.fetch ??
+    ((request, onSend) => {
+      onSend?.();
+      return globalThis.fetch(request);
+    });
 
   // Pass 2: the valid lines not finished before, by `concurrency` workers.
   const journal = Journal.open(options.journalPath);
@@ -254,10 +259,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           backoff,
           unsettled,
           // Each attempt of a create is recorded as it goes out: a run killed meanwhile leaves the time.
-          createFetch: (request: Request) => {
-            journal.append({ type: "sending", line: number, referenceId, orderedAt, at: new Date().toISOString() });
-            return send(request);
-          },
+          createFetch: (request: Request) =>
+            send(request, () =>
+              journal.append({ type: "sending", line: number, referenceId, orderedAt, at: new Date().toISOString() }),
+            ),
           createMayLand: () => (landing = Date.now()),
         });
         journal.append({ type: "done", line: number, hash, referenceId, orderedAt, refs });

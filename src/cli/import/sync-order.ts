@@ -2,8 +2,7 @@
 // extensions, the consumers and the order's data extension, in that order. A step that may
 // have taken effect without our knowing (a reset or timeout after the request went out, a
 // 5xx) is looked up before it is created again; on --resume every step is looked up first.
-import type { OrderClient } from "../../client.js";
-import { unwrap } from "../../unwrap.js";
+import { unwrap, type OrderClient } from "../../index.js";
 import { Lookups } from "./lookups.js";
 import { consumersOf, itemFields, orderFields, type OrderLine } from "./order-line.js";
 import { ensure, read, type Step, type StepOptions } from "./steps.js";

@@ -1,4 +1,4 @@
-import { CdpError } from "../../errors/index.js";
+import { CdpError } from "../../index.js";
 
 /** The command cannot run as asked (the message says why); nothing was sent. */
 export class ImportUsageError extends CdpError {

@@ -1,9 +1,7 @@
 // Checks one NDJSON line before anything is sent: its shape, the rules the import adds
 // (a referenceId on the order and on every item, unique within the line), and each request
 // it will make, with the same validators the client runs. Paths name the place in the line.
-import { RequestValidationError, type Violation } from "../../errors/index.js";
-import { loneSurrogatePaths } from "../../transport/serializers.js";
-import { validateRequest, type RequestParts } from "../../validation/validate-request.js";
+import { loadRequestViolations, type RequestParts, type Violation } from "../../index.js";
 import {
   consumersOf,
   ITEM_CHILD_KEYS,
@@ -25,18 +23,27 @@ const PENDING_REF = "pending";
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+// Loaded once, as the module is: every line is checked with them.
+const specViolations = await loadRequestViolations();
+
 /** Runs the client's validator for one request and moves each violation's `body…` path under `at`. */
 function requestViolations(operation: string, parts: RequestParts, at: string): Violation[] {
-  try {
-    validateRequest(operation, parts);
-    return [];
-  } catch (error) {
-    if (!(error instanceof RequestValidationError)) throw error;
-    return error.violations.map((v) => ({
-      ...v,
-      path: v.path.startsWith("body") ? `${at}${v.path.slice("body".length)}` : v.path,
-    }));
-  }
+  return specViolations(operation, parts).map((v) => ({
+    ...v,
+    path: v.path.startsWith("body") ? `${at}${v.path.slice("body".length)}` : v.path,
+  }));
+}
+
+// A lone surrogate (half of a UTF-16 pair, as a string cut in the wrong place leaves).
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Where in `value` (under `at`) strings hold a lone surrogate: `at.key`, `at[0]`, … */
+function loneSurrogatePaths(value: unknown, at: string): string[] {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? [at] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    loneSurrogatePaths(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`),
+  );
 }
 
 function shapeViolations(line: Record<string, unknown>): Violation[] {
