@@ -27,8 +27,21 @@ export interface CliRun {
   stderr: string;
 }
 
-export function spawnCli(args: readonly string[], env = cliEnv()): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
+/**
+ * Starts the CLI in a process of its own. With `stdinFrom`, a shell pipes that file to its
+ * stdin (`cat FILE | cdp-orders …`): a pipe as a shell makes one, not the socket Node would.
+ */
+export function spawnCli(
+  args: readonly string[],
+  env = cliEnv(),
+  options: { stdinFrom?: string } = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const command = [process.execPath, "--import", "tsx", ENTRY, ...args];
+  const [file, ...commandArgs] =
+    options.stdinFrom === undefined
+      ? command
+      : ["sh", "-c", 'input=$1; shift; cat "$input" | "$@"', "sh", options.stdinFrom, ...command];
+  const child = spawn(file!, commandArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, CDP_REGION: "", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -198,20 +198,74 @@ describe("cdp-orders import", () => {
     fake.setFaults(({ index }) => {
       if (limited || index < 10) return undefined;
       limited = true;
-      return { kind: "status", status: 429, retryAfter: "1" };
+      return { kind: "status", status: 429, retryAfter: "2" };
     });
     const lines = sampleOrders(12, { prefix: "LIMITED", consumersAndExtensions: false });
     const run = await importing(inputFile(toNdjson(lines)), "--quiet", "--concurrency", "4");
     expect(run.code, run.stderr).toBe(0);
     expect(exactlyOnceProblems(fake.store, lines)).toEqual([]);
     const tooMany = fake.requests.find((r) => r.outcome === 429)!;
-    const sentDuringPause = fake.requests.filter(
-      (r) => r.receivedAt > tooMany.answeredAt! + 20 && r.receivedAt < tooMany.answeredAt! + 950,
-    );
-    expect(sentDuringPause).toEqual([]);
-    expect(fake.requests.filter((r) => r.receivedAt >= tooMany.answeredAt! + 950).length).toBeGreaterThan(0);
+    // The pause starts when the client reads the 429, at or after it was answered, and lasts
+    // 2 s. Counted, not timed: while it lasts only the requests already on their way (one per
+    // other worker, at most) may arrive; without a pause four workers would send hundreds.
+    const pauseEnds = tooMany.answeredAt! + 1_950;
+    const duringPause = fake.requests.filter((r) => r.receivedAt > tooMany.answeredAt! && r.receivedAt < pauseEnds);
+    expect(duringPause.length).toBeLessThanOrEqual(3);
+    expect(fake.requests.filter((r) => r.receivedAt >= pauseEnds).length).toBeGreaterThan(0);
     expect(run.stdout).toContain("1×429");
   }, 30_000);
+
+  it("stops at a 403, sending no further line, and exits 1 with the rest not attempted", async () => {
+    const lines = sampleOrders(10, { prefix: "FORBIDDEN", consumersAndExtensions: false });
+    let orders = 0;
+    // The third order's create is refused: the credentials may not do that.
+    fake.setFaults(({ operation }) =>
+      operation === "POST /v2.1/orders" && ++orders === 3 ? { kind: "status", status: 403 } : undefined,
+    );
+    const path = inputFile(toNdjson(lines));
+    const before = fake.requests.length;
+    const run = await importing(path, "--quiet", "--concurrency", "1");
+    expect(run.code).toBe(1);
+    const requests = fake.requests.slice(before);
+    const forbidden = requests.findIndex((r) => r.outcome === 403);
+    expect(forbidden).toBeGreaterThan(0);
+    // Nothing at all was sent after the refusal: no further line, and the refused create not again.
+    expect(requests.slice(forbidden + 1)).toEqual([]);
+    expect(fake.store.ordersWithReferenceId("FORBIDDEN-000003")).toEqual([]);
+    expect(exactlyOnceProblems(fake.store, lines.slice(0, 2))).toEqual([]);
+    expect(fake.store.orders.size).toBe(2);
+    const report = reportOf(path);
+    expect(report.summary).toMatchObject({ created: 2, failed: 1, notAttempted: 7, exitCode: 1 });
+    expect(report.summary.stoppedBy).toMatch(/^PermissionDeniedError: /);
+    expect(report.lines.map((line) => [line.line, line.status])).toEqual([
+      [1, "created"],
+      [2, "created"],
+      [3, "failed"],
+    ]);
+    expect(report.lines[2]).toMatchObject({ error: { class: "PermissionDeniedError" } });
+    expect(run.stdout).toContain("stopped early: PermissionDeniedError");
+  });
+
+  it("stops all workers at a 403: none takes another line", async () => {
+    fake.setLatency(10);
+    const lines = sampleOrders(40, { prefix: "FORBIDDEN-POOL", consumersAndExtensions: false });
+    let orders = 0;
+    fake.setFaults(({ operation }) =>
+      operation === "POST /v2.1/orders" && ++orders === 6 ? { kind: "status", status: 403 } : undefined,
+    );
+    const path = inputFile(toNdjson(lines));
+    const before = fake.requests.length;
+    const run = await importing(path, "--quiet", "--concurrency", "4");
+    expect(run.code).toBe(1);
+    const { summary } = reportOf(path);
+    // Only the lines the other three workers had taken were finished after it.
+    expect(summary.failed).toBe(1);
+    expect(summary.created).toBeGreaterThanOrEqual(5);
+    expect(summary.created).toBeLessThanOrEqual(5 + 3);
+    expect(summary.notAttempted).toBe(40 - summary.created - 1);
+    const orderCreates = fake.requests.slice(before).filter((r) => r.operation === "POST /v2.1/orders");
+    expect(orderCreates).toHaveLength(summary.created + 1);
+  });
 
   it("refuses to start again over a journal without --resume", async () => {
     const path = inputFile(toNdjson(sampleOrders(2, { prefix: "AGAIN" })));
@@ -601,6 +655,42 @@ describe("cdp-orders import", () => {
     expect(events[0]).toMatchObject({ event: "start", total: 5, done: 0 });
     expect(events.filter((e) => e.event === "line")).toHaveLength(5);
     expect(events.at(-1)).toMatchObject({ event: "summary", created: 5, exitCode: 0 });
+  });
+
+  it("reports each bad line as an invalid event and the counts as progress events with --json", async () => {
+    fake.setLatency(10);
+    const [first, second, third] = sampleOrders(3, { prefix: "JSON-EVENTS" });
+    const invalid = { ...second!, currencyCode: undefined };
+    const path = inputFile(toNdjson([first!, invalid as unknown as typeof first & object, third!]));
+    const run = await importing(path, "--json", "--progress-interval", "0.05", "--concurrency", "1");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const events = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { event: string } & Record<string, unknown>);
+    expect(events.filter((e) => e.event === "invalid")).toEqual([
+      {
+        event: "invalid",
+        line: 2,
+        violations: [{ path: "body.currencyCode", rule: "required", message: "is required" }],
+      },
+    ]);
+    const progress = events.filter((e) => e.event === "progress");
+    // One every 50 ms while the two lines are imported (16 requests at 10 ms or more each),
+    // and the last as the import ends.
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    for (const snapshot of progress) {
+      const keys = ["done", "elapsedMs", "etaSeconds", "event", "failed", "rate", "rateLimited", "reconciled", "total"];
+      // No ETA before there is a rate.
+      expect(Object.keys(snapshot).sort()).toEqual(
+        keys.filter((key) => key !== "etaSeconds" || snapshot.etaSeconds !== undefined),
+      );
+      expect(snapshot).toMatchObject({ total: 2, failed: 0, rateLimited: 0 });
+    }
+    expect(progress.at(-1)).toMatchObject({ done: 2, total: 2, etaSeconds: 0 });
+    expect(events.map((e) => e.event).indexOf("progress")).toBeGreaterThan(events.map((e) => e.event).indexOf("start"));
+    expect(events.at(-1)).toMatchObject({ event: "summary", created: 2, invalid: 1, exitCode: 1 });
   });
 
   it("writes a plain progress line every interval when stderr is not a terminal", async () => {
