@@ -27,7 +27,7 @@ export interface CliClient {
  * client counts in it: the longest pause a 429 imposes, and as long again for a free slot
  * (after a 429 fewer requests are let through at once).
  */
-export const GATE_WAIT_ALLOWANCE_MS = 2 * MAX_PAUSE_MS;
+const GATE_WAIT_ALLOWANCE_MS = 2 * MAX_PAUSE_MS;
 
 /**
  * `--timeout` for one attempt from when it goes out, which the gated fetch enforces; the

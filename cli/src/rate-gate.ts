@@ -128,10 +128,11 @@ export type GatedFetch = (request: Request, onSend?: () => void) => Promise<Resp
 
 /**
  * A fetch for the client that sends every attempt through the gate: it waits for its turn
- * (given up, and nothing sent, when the request's signal aborts), then `send` gets `timeoutMs` for the whole
- * answer, counted from when the request goes out, so a wait at the gate never uses up
- * `--timeout`. Once that has passed, the attempt ends with an AttemptTimeout. The slot is
- * given back with the answer's status and Retry-After, or with none after a failure.
+ * (given up, and nothing sent, when the request's signal aborts), then `send` gets
+ * `timeoutMs` for the whole answer, counted from when the request goes out, so a wait at the
+ * gate never uses up `--timeout`. Once that has passed, the attempt ends with an
+ * AttemptTimeout. The slot is given back with the answer's status and Retry-After, or with
+ * none after a failure.
  */
 export function gatedFetch(gate: RateGate, send: Send, timeoutMs: number): GatedFetch {
   return async (request, onSend) => {
