@@ -1,8 +1,9 @@
 import { defineConfig, type Options } from "tsup";
 
-// One bundle per module format, each with a declaration file of its own, so `import` and
-// `require` consumers both get types that describe the file they load. The generated
-// validators are bundled in; dependencies stay external unless said otherwise.
+// The library: one bundle per module format, each with a declaration file of its own, so
+// `import` and `require` consumers both get types that describe the file they load. The
+// generated validators are bundled in; dependencies stay external unless said otherwise.
+// (The `cdp-orders` command is built in cli/, by its own config.)
 const shared = {
   entry: { index: "src/index.ts" },
   dts: true,
@@ -26,17 +27,5 @@ export default defineConfig([
     // `module.exports`, but openapi-fetch's CommonJS build keeps its function on
     // `exports.default`; inlining its ES module build avoids the mismatch.
     noExternal: ["openapi-fetch"],
-  },
-  // The `cdp-orders` command: Node only, one file, its shebang kept from src/cli/main.ts.
-  {
-    entry: { "cdp-orders": "src/cli/main.ts" },
-    tsconfig: "tsconfig.build.json",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    outDir: "dist/cli",
-    dts: false,
-    splitting: false,
-    sourcemap: false,
   },
 ]);

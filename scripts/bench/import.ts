@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliValues } from "../../src/cli/args.js";
-import { createCliClient } from "../../src/cli/cli-client.js";
-import { silentReporter } from "../../src/cli/import/progress.js";
-import { runImport } from "../../src/cli/import/run-import.js";
+import type { CliValues } from "../../cli/src/args.js";
+import { createCliClient } from "../../cli/src/cli-client.js";
+import { silentReporter } from "../../cli/src/import/progress.js";
+import { runImport } from "../../cli/src/import/run-import.js";
 import { sampleOrders, toNdjson } from "../../test/fake-cdp/sample-orders.js";
 import { FAKE_CREDENTIALS } from "../../test/fake-cdp/server.js";
 import type { FakeProcess } from "./import-fake.js";

@@ -7,7 +7,7 @@ export type Fault =
   /** The request takes effect, then the connection is destroyed before any answer. */
   | { kind: "reset-after" }
   /** An error answer; with `afterEffect` the request took effect first (an ambiguous 500). */
-  | { kind: "status"; status: 429 | 500; retryAfter?: string; afterEffect?: boolean }
+  | { kind: "status"; status: 403 | 429 | 500; retryAfter?: string; afterEffect?: boolean }
   /** Extra time before the answer, on top of the server's latency. */
   | { kind: "delay"; ms: number };
 

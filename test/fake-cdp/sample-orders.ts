@@ -1,6 +1,6 @@
 // Deterministic import lines for tests and the benchmark: each order with a contact (one of
 // a few guests), items with their own referenceIds, and optionally consumers and extensions.
-import type { OrderLine } from "../../src/cli/import/order-line.js";
+import type { OrderLine } from "../../cli/src/import/order-line.js";
 
 export interface SampleShape {
   items?: number;

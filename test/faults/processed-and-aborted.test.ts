@@ -3,7 +3,6 @@
 // of a custom fetch, which must not carry the credentials along.
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { gatedFetch, RateGate } from "../../src/cli/rate-gate.js";
 import {
   ConfigurationError,
   ConnectionError,
@@ -318,33 +317,6 @@ it("counts a port fetch will not use as refused: nothing was sent", async () => 
 });
 
 describe("nothing is sent, and nothing given is lost, at the edges of a turn, an option or a redirect", () => {
-  // The gate waits inside the client's fetch, where the client cannot tell that nothing went
-  // out: a POST aborted there keeps what was sent, for the caller to reconcile.
-  it("an abort that comes as the rate gate's turn does sends nothing", async () => {
-    const gate = new RateGate({ maxInFlight: 1 });
-    await gate.acquire();
-    const seen: string[] = [];
-    const fetch = async (request: Request) => {
-      seen.push(request.method);
-      return Response.json(ORDER, { status: 201 });
-    };
-    const client = createOrderClient({
-      baseUrl: "https://cdp.test",
-      clientKey: "k",
-      apiToken: "t",
-      fetch: gatedFetch(gate, fetch),
-    });
-    const caller = new AbortController();
-    const call = client.POST("/v2.1/orders", { body: NEW_ORDER, signal: caller.signal }).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    gate.release(201);
-    caller.abort(new Error("stop"));
-    expect(await call).toMatchObject({ name: "RequestAbortedError", sent: { body: JSON.stringify(NEW_ORDER) } });
-    expect(seen).toEqual([]);
-    expect(gate.stats().limit).toBe(1);
-    await gate.acquire(); // the slot was given back
-  });
-
   it("a call option fetch refuses is a ConfigurationError, and nothing is sent or retried", () =>
     withFaultServer([json(200, ORDER)], async (server) => {
       const error = await clientOf(server)

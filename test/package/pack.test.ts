@@ -1,13 +1,15 @@
 // What someone who installs the package gets: `npm pack` (its prepack runs the build), the
 // tarball installed into a fresh project outside this repository (so nothing resolves from
 // our own node_modules), then run from ES modules and CommonJS and compiled by TypeScript.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// (The cdp-orders command is a package of its own: cli/test/pack.test.ts.)
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { parse } from "yaml";
 import { bundleForNeutralPlatform } from "../support/neutral-bundle.js";
 import { ROOT } from "../support/paths.js";
+import { packed } from "../support/pack.js";
 import { npm, run, runBin, type Run } from "../support/run.js";
 
 const FIXTURE = join(ROOT, "test/package/consumer");
@@ -29,10 +31,7 @@ function succeeded(result: Run, what: string): void {
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "sitecore-cdp-orders-pack-"));
-  succeeded(await npm(["pack", "--pack-destination", workDir], { cwd: ROOT }), "npm pack");
-  const packed = readdirSync(workDir).filter((name) => name.endsWith(".tgz"));
-  expect(packed).toHaveLength(1);
-  tarball = join(workDir, packed[0]!);
+  tarball = await packed(".");
   consumer = join(workDir, "consumer");
   cpSync(FIXTURE, consumer, { recursive: true });
   // The consumer installs Node's types itself, as a Node project would; the version this
@@ -66,7 +65,6 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
       "package/README.md",
       "package/dist/cjs/index.cjs",
       "package/dist/cjs/index.d.cts",
-      "package/dist/cli/cdp-orders.js",
       "package/dist/esm/index.d.ts",
       "package/dist/esm/index.js",
       "package/dist/esm/request-violations-[hash].js",
@@ -93,16 +91,21 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
     },
   );
 
-  it("installs the cdp-orders command, which checks a file without sending anything", async ({ expect }) => {
-    const input = join(consumer, "orders.ndjson");
-    writeFileSync(input, `${JSON.stringify({ currencyCode: "EUR", price: 1 })}\n`);
-    const bin = join(consumer, "node_modules", ".bin", "cdp-orders");
-    const result = await run(bin, ["import", input, "--dry-run", "--quiet"], {
-      cwd: consumer,
-      env: { ...process.env, CDP_REGION: "eu", CDP_CLIENT_KEY: "k", CDP_API_TOKEN: "t" },
-    });
-    expect(result.code).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/line 1: .*referenceId/);
+  it("installs openapi-fetch and its helper types, and nothing else", async ({ expect }) => {
+    const listing = await npm(["ls", "--all", "--json"], { cwd: consumer });
+    succeeded(listing, "npm ls --all");
+    type Tree = { version?: string; dependencies?: Record<string, Tree> };
+    const names = (tree: Tree): string[] =>
+      Object.entries(tree.dependencies ?? {}).flatMap(([name, inner]) => [name, ...names(inner)]);
+    const { dependencies } = JSON.parse(listing.stdout) as Tree;
+    // The consumer's own Node types aside, what the tarball brought.
+    expect(Object.keys(dependencies ?? {}).sort()).toEqual(["@types/node", "sitecore-cdp-orders"]);
+    expect(names(dependencies!["sitecore-cdp-orders"]!)).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);
+    const manifest = JSON.parse(
+      readFileSync(join(consumer, "node_modules/sitecore-cdp-orders/package.json"), "utf8"),
+    ) as Record<string, unknown>;
+    expect(manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String) });
+    expect(manifest.bin).toBeUndefined();
   });
 
   describe.each(["node16", "bundler"])("for a TypeScript consumer with moduleResolution %s", (resolution) => {

@@ -1,6 +1,0 @@
-import { CdpError } from "../../errors/index.js";
-
-/** The command cannot run as asked (the message says why); nothing was sent. */
-export class ImportUsageError extends CdpError {
-  override name = "ImportUsageError";
-}
