@@ -1,10 +1,9 @@
 // Compiles the spec's request schemas (path, query, body of every operation) into
 // standalone ajv validators: generated/request-validators.js and its .d.ts.
 // `--check` fails instead of writing when the committed files are stale.
-import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { format } from "node:util";
+import { writeOrCheck } from "./generated-files.js";
 import { createSpecAjv, prepare } from "./spec-ajv.js";
 import { loadBundledSpec, operationsOf, type Schema } from "./spec.js";
 import { inlineRuntime } from "./standalone-runtime.js";
@@ -89,24 +88,10 @@ export declare const byOperation: Record<string, RequestValidator>;
 export declare const queryRules: Record<string, string>;
 `;
 
-if (process.argv.includes("--check")) {
-  const stale = [
+writeOrCheck(
+  [
     [OUT_JS, js],
     [OUT_DTS, dts],
-  ].filter(([file, text]) => {
-    try {
-      return readFileSync(file!, "utf8") !== text;
-    } catch {
-      return true;
-    }
-  });
-  if (stale.length > 0) {
-    console.error(format("Stale: %s. Run `npm run generate` and commit the result.", stale.map(([f]) => f).join(", ")));
-    process.exit(1);
-  }
-  console.log("Request validators are up to date.");
-} else {
-  writeFileSync(OUT_JS, js);
-  writeFileSync(OUT_DTS, dts);
-  console.log(`Wrote ${operations.length} request validators to generated/request-validators.js`);
-}
+  ],
+  `Wrote ${operations.length} request validators to generated/request-validators.js`,
+);

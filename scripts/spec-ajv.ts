@@ -45,13 +45,55 @@ export function prepare(node: unknown, inProperties = false): unknown {
   );
 }
 
+/** The component schema of a collection member that `expand=true` does not expand. */
+const LINK_SCHEMA = `${SCHEMA_BASE}ResourceLink`;
+
+/**
+ * A prepared schema as a response is checked against it. An answer may carry fields the spec
+ * does not list, so `additionalProperties: false` is dropped (a typed `additionalProperties`,
+ * such as a data extension's pairs, stays). The rules that only refuse what a client may
+ * send go too: `false` property schemas (fields Sitecore CDP assigns) and `not` (in this spec,
+ * reserved order item types and extension keys, refused on input only). `writeOnly` is
+ * refused, since nothing here would exempt responses from its field being required.
+ *
+ * A collection member is a link (`ResourceLink`) or, with `expand=true`, the full object.
+ * The link branch requires only `href` and lets other fields through, so it would accept
+ * any expanded member, however broken. A member with no field but `linkFields` is therefore
+ * checked as a link, and any other as the full object.
+ */
+export function forResponses(node: unknown, linkFields: string[], inProperties = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => forResponses(item, linkFields));
+  if (node === null || typeof node !== "object") return node;
+  const entries = Object.entries(node).filter(([key, value]) =>
+    inProperties ? value !== false : !(key === "not" || (key === "additionalProperties" && value === false)),
+  );
+  if (!inProperties && "writeOnly" in node) throw new Error("writeOnly is not supported in response schemas yet");
+  const schema = Object.fromEntries(
+    entries.map(([key, value]) => [key, forResponses(value, linkFields, !inProperties && key === "properties")]),
+  );
+  const branches = schema.anyOf as Record<string, unknown>[] | undefined;
+  if (inProperties || branches?.length !== 2 || !branches.some((b) => b.$ref === LINK_SCHEMA)) return schema;
+  const { anyOf: _anyOf, ...rest } = schema;
+  return {
+    ...rest,
+    if: { type: "object", propertyNames: { enum: linkFields } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, in a schema object.
+    then: branches.find((b) => b.$ref === LINK_SCHEMA),
+    else: branches.find((b) => b.$ref !== LINK_SCHEMA),
+  };
+}
+
 export type SpecAjv = InstanceType<typeof Ajv2020.default>;
 
 /**
  * An ajv instance that knows every component schema of `spec` (a bundled spec, see
- * `loadBundledSpec`). `source` keeps the generated code, for standalone output.
+ * `loadBundledSpec`). `source` keeps the generated code, for standalone output; `responses`
+ * adds the component schemas as responses are checked against them (see `forResponses`).
  */
-export function createSpecAjv(spec: Record<string, unknown>, options: { source?: boolean } = {}): SpecAjv {
+export function createSpecAjv(
+  spec: Record<string, unknown>,
+  options: { source?: boolean; responses?: boolean } = {},
+): SpecAjv {
   // These CommonJS packages expose their main export as `.default` to ES modules.
   const ajv = new Ajv2020.default({
     ...(options.source ? { code: { source: true, esm: true, lines: false } } : {}),
@@ -63,8 +105,14 @@ export function createSpecAjv(spec: Record<string, unknown>, options: { source?:
   });
   addFormats.default(ajv, ["date-time", "date", "uuid", "uri"]);
   ajv.addKeyword("example");
-  for (const [name, schema] of Object.entries((spec.components as { schemas: Record<string, Schema> }).schemas)) {
-    ajv.addSchema(prepare(schema) as Schema, `${SCHEMA_BASE}${name}`);
+  const schemas = (spec.components as { schemas: Record<string, Schema> }).schemas;
+  const linkFields = Object.keys((schemas.ResourceLink?.properties as object | undefined) ?? {});
+  for (const [name, schema] of Object.entries(schemas)) {
+    const prepared = prepare(schema);
+    ajv.addSchema(
+      (options.responses ? forResponses(prepared, linkFields) : prepared) as Schema,
+      `${SCHEMA_BASE}${name}`,
+    );
   }
   return ajv;
 }
