@@ -12,6 +12,7 @@ import {
 } from "./call.js";
 import { type OrderClientOptions, resolveConfig } from "./config.js";
 import { type Secrets, secretsOf } from "./errors/redact.js";
+import { type AnswerCheck, answerCheck } from "./response-check.js";
 import { safeBodySerializer, safePathSerializer, safeQuerySerializer } from "./transport/serializers.js";
 import { createTransport, type TransportOptions } from "./transport/transport.js";
 import type { Send } from "./transport/types.js";
@@ -25,6 +26,7 @@ const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS", "TR
 
 interface Settings {
   validate: boolean;
+  checkAnswer: AnswerCheck | undefined;
   secrets: Secrets;
   /** The transport around the client's fetch, or around a call's own. */
   transportFor: (fetch: TransportOptions["fetch"]) => Send;
@@ -51,7 +53,14 @@ function orderClient(inner: Client<paths, "application/json">, baseUrl: string, 
     } catch (error) {
       throw callError(error, call, secrets);
     }
-    return finishResult(result, call, init, secrets);
+    const read = result.error;
+    finishResult(result, call, init, secrets);
+    // A caller's own parseAs leaves the body unparsed: nothing to check.
+    if (settings.checkAnswer && init?.parseAs === undefined) {
+      const { response } = result;
+      await settings.checkAnswer(call, response, response.ok ? result.data : read === "" ? undefined : read);
+    }
+    return result;
   }
 
   const client: Record<string, unknown> = {
@@ -93,6 +102,7 @@ export function createOrderClient(options: OrderClientOptions = {}): OrderClient
   });
   return orderClient(inner, config.baseUrl, {
     validate: options.validateRequests !== false,
+    checkAnswer: answerCheck(options.validateResponses ?? "off", options.logger, secrets),
     secrets,
     transportFor: (fetch) => createTransport({ ...transportOptions, fetch: fetch ?? options.fetch }),
   });

@@ -1,6 +1,7 @@
 import { normalizeBaseUrl } from "./base-url.js";
 import { ConfigurationError } from "./errors/index.js";
 import type { Logger } from "./logger.js";
+import { RESPONSE_VALIDATION_MODES, type ResponseValidation } from "./response-check.js";
 import type { RetryOverrides } from "./transport/retry-policy.js";
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from "./regions.js";
 
@@ -24,6 +25,11 @@ export interface OrderClientOptions {
   deadlineMs?: number | undefined;
   /** Check path, query and body against the spec before sending (default true). */
   validateRequests?: boolean | undefined;
+  /**
+   * Check each answer against the spec (default "off"): "report" gives the logger one
+   * `responseDrift` event per distinct finding; "strict" throws `ResponseValidationError`.
+   */
+  validateResponses?: ResponseValidation | undefined;
   /** Receives request, retry and error events, with credentials redacted. */
   logger?: Logger | undefined;
   /** How to wait between attempts; replaceable for tests. Must reject when `signal` aborts. */
@@ -105,6 +111,7 @@ const OPTION_KINDS: Record<string, readonly string[]> = {
   logger: ["object", "function"],
   retry: ["object"],
   validateRequests: ["boolean"],
+  validateResponses: ["string"],
 };
 
 /** Only the kind of a wrong value is named: it may be the token. */
@@ -122,6 +129,10 @@ function checkKinds(options: OrderClientOptions): void {
 /** Merges options with the environment and checks the result; never echoes the token. */
 export function resolveConfig(options: OrderClientOptions = {}, env: Env = runtimeEnv()): ResolvedConfig {
   checkKinds(options);
+  const mode = options.validateResponses;
+  if (mode !== undefined && !RESPONSE_VALIDATION_MODES.includes(mode)) {
+    throw new ConfigurationError(`validateResponses must be one of ${RESPONSE_VALIDATION_MODES.join(", ")}.`);
+  }
   checkTimings(options);
   const baseUrl = resolveBaseUrl(options, env);
   const clientKey = nonEmpty(options.clientKey ?? env.CDP_CLIENT_KEY);

@@ -3,6 +3,7 @@ import type { RequestParts } from "./validation/request-violations.js";
 
 export { createOrderClient, type OrderClient } from "./client.js";
 export type { OrderClientOptions } from "./config.js";
+export type { ResponseValidation } from "./response-check.js";
 export * from "./errors/index.js";
 export type { ClientEvent, Logger } from "./logger.js";
 export {

@@ -1,4 +1,5 @@
 import { redactValue, type Secrets } from "./errors/redact.js";
+import type { Violation } from "./errors/request-errors.js";
 
 /** Events the client reports; headers are redacted before a logger sees them. */
 export type ClientEvent =
@@ -6,7 +7,9 @@ export type ClientEvent =
   | { type: "retry"; method: string; url: string; attempt: number; delayMs: number; reason: string }
   | { type: "error"; method: string; url: string; error: { name: string; message: string } }
   /** A call its caller aborted (a listing does so with the pages it no longer needs): not a failure. */
-  | { type: "aborted"; method: string; url: string };
+  | { type: "aborted"; method: string; url: string }
+  /** An answer that departs from the spec (`validateResponses: "report"`), once per finding and client. */
+  | { type: "responseDrift"; method: string; url: string; operation: string; status: number; violations: Violation[] };
 
 /** Anything with these methods, `console` included. */
 export interface Logger {
@@ -40,5 +43,13 @@ function log(logger: Logger, event: ClientEvent): unknown {
       return logger.error?.(`${event.method} ${event.url}: ${event.error.name}: ${event.error.message}`, event);
     case "aborted":
       return logger.debug?.(`${event.method} ${event.url}: aborted by the caller`, event);
+    case "responseDrift": {
+      const first = event.violations[0]!;
+      const more = event.violations.length > 1 ? ` (and ${event.violations.length - 1} more)` : "";
+      return logger.warn?.(
+        `${event.operation} answered ${event.status} unlike the spec: ${first.path} ${first.message}${more}`,
+        event,
+      );
+    }
   }
 }

@@ -94,3 +94,25 @@ export class RedirectError extends RequestError {
     this.location = printableUrl(init.location, init.from);
   }
 }
+
+/**
+ * The answer departs from the spec (`validateResponses: "strict"`): a missing required field,
+ * a wrong type, an unlisted enum value, an undocumented status or a body where none belongs.
+ * It keeps the parsed `data` and what was found; the request itself was processed.
+ */
+export class ResponseValidationError extends RequestError {
+  override name = "ResponseValidationError";
+  readonly status: number;
+  readonly violations: readonly Violation[];
+  /** The answer's body as parsed (for an error answer, as read). */
+  readonly data: unknown;
+
+  constructor(init: { request: RequestDescription; status: number; violations: Violation[]; data: unknown }) {
+    const { request, status, violations } = init;
+    const list = violations.map((v) => `  - ${v.path}: ${v.message} (${v.rule})`).join("\n");
+    super(`${request.method} ${request.url} answered HTTP ${status} differently from the spec.\n${list}`, request);
+    this.status = status;
+    this.violations = violations;
+    this.data = init.data;
+  }
+}

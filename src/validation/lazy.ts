@@ -2,6 +2,18 @@ import { RequestValidationError } from "../errors/index.js";
 import type { RequestParts } from "./request-violations.js";
 
 let loading: Promise<typeof import("./request-violations.js")> | undefined;
+let loadingResponses: Promise<typeof import("./response-violations.js")> | undefined;
+
+/** The response check, loaded on first use into a chunk of its own, as the request validators are. */
+export async function loadResponseViolations(): Promise<
+  typeof import("./response-violations.js")["responseViolations"]
+> {
+  loadingResponses ??= import("./response-violations.js").catch((error: unknown) => {
+    loadingResponses = undefined;
+    throw error;
+  });
+  return (await loadingResponses).responseViolations;
+}
 
 /**
  * Validates like `validateRequest`, loading the compiled validators on first use: they are

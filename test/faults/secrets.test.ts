@@ -362,7 +362,9 @@ describe("the logger", () => {
       const count = (type: ClientEvent["type"]) => logged.filter((entry) => entry.event.type === type).length;
       expect([count("request"), count("retry"), count("error")]).toEqual([7, 4, 1]);
       for (const { level, event } of logged) {
-        expect(level).toBe({ request: "debug", aborted: "debug", retry: "warn", error: "error" }[event.type]);
+        expect(level).toBe(
+          { request: "debug", aborted: "debug", retry: "warn", error: "error", responseDrift: "warn" }[event.type],
+        );
         if (event.type === "request") {
           expect(event.headers.authorization).toBe("[redacted]");
           expect(event.headers.accept).toBe("application/json");
