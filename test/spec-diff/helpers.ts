@@ -29,7 +29,7 @@ export function repositoryWith(fill: (openapiDir: string) => void): string {
   mkdirSync(join(repo, "openapi"));
   fill(join(repo, "openapi"));
   git(["add", "--all"], repo);
-  git(["commit", "--quiet", "--message", "The spec as released"], repo);
+  git(["commit", "--quiet", "--allow-empty", "--message", "The spec as released"], repo);
   return repo;
 }
 
