@@ -2,8 +2,10 @@
 // kind found and whether it breaks in each position, for every rule that depends on it.
 import { describe, expect, it } from "vitest";
 import { flatten } from "../../scripts/spec-diff/normalize.js";
-import { type Change, emitterFor, type Kind, type Position, subject } from "../../scripts/spec-diff/rules.js";
+import { type Change, emitterFor, type Kind, type Position, RULES, subject } from "../../scripts/spec-diff/rules.js";
 import { compareSchema } from "../../scripts/spec-diff/schema.js";
+import { page } from "../readme/pages.js";
+import { tableUnder } from "../readme/snippets.js";
 
 /** The changes found between two schemas placed at `body` in the given position. */
 function compare(before: unknown, after: unknown, position: Position): Change[] {
@@ -127,5 +129,28 @@ describe("subject", () => {
     ["responses.404", "`responses.404`"],
   ])("%s is %s", (path, expected) => {
     expect(subject(path)).toBe(expected);
+  });
+});
+
+describe("docs/releasing.md's rule table", () => {
+  it("has one row per kind, with the code's verdicts and reasons, in the code's order", () => {
+    const rows = tableUnder(page("docs/releasing.md").markdown, "What counts as breaking");
+    for (const [, , request, response] of rows) {
+      expect(["breaking", "non-breaking"]).toContain(request);
+      expect(["breaking", "non-breaking"]).toContain(response);
+    }
+    const documented = rows.map(([, kind, request, response, why]) => [
+      kind!.replace(/^`|`$/g, ""),
+      request === "breaking",
+      response === "breaking",
+      why,
+    ]);
+    const coded = Object.entries(RULES).map(([kind, verdict]) => [
+      kind,
+      verdict.request,
+      verdict.response,
+      verdict.why,
+    ]);
+    expect(documented).toEqual(coded);
   });
 });
