@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../openapi/openapi.yaml");
-const SCHEMAS_DIR = resolve(dirname(SPEC_PATH), "components/schemas");
 
 export type Schema = Record<string, unknown>;
 type Json = unknown;
@@ -26,12 +25,13 @@ function pointerGet(document: Json, pointer: string): Json {
 }
 
 /**
- * Loads the split spec into one object. Relative `$ref`s are replaced by their targets,
- * except, with `keepSchemaRefs`, whole files under components/schemas, which become
- * `#/components/schemas/<file name>` refs with their targets collected there (the shape
- * `redocly bundle` produces). Keys beside a `$ref` (OpenAPI 3.1 allows them) are kept.
+ * Loads the split spec rooted at `specPath` into one object. Relative `$ref`s are replaced
+ * by their targets, except, with `keepSchemaRefs`, whole files under components/schemas,
+ * which become `#/components/schemas/<file name>` refs with their targets collected there
+ * (the shape `redocly bundle` produces). Keys beside a `$ref` (OpenAPI 3.1 allows them) are kept.
  */
-function loadSpec(keepSchemaRefs: boolean): Record<string, Json> {
+function loadSpec(keepSchemaRefs: boolean, specPath: string): Record<string, Json> {
+  const schemasDir = resolve(dirname(specPath), "components/schemas");
   const files = new Map<string, Json>();
   const schemas: Record<string, Json> = {};
   const load = (file: string): Json => {
@@ -50,7 +50,7 @@ function loadSpec(keepSchemaRefs: boolean): Record<string, Json> {
     const targetFile = target === "" ? file : resolve(dirname(file), target);
     const key = `${targetFile}#${pointer}`;
     if (seen.includes(key)) throw new Error(`circular $ref ${key}`);
-    if (keepSchemaRefs && pointer === "" && !relative(SCHEMAS_DIR, targetFile).startsWith(`..${sep}`)) {
+    if (keepSchemaRefs && pointer === "" && !relative(schemasDir, targetFile).startsWith(`..${sep}`)) {
       const name = basename(targetFile, ".yaml");
       if (!(name in schemas)) {
         schemas[name] = null; // reserved first, so self-references terminate
@@ -61,7 +61,7 @@ function loadSpec(keepSchemaRefs: boolean): Record<string, Json> {
     const resolved = walk(pointerGet(load(targetFile), pointer), targetFile, [...seen, key]);
     return Object.keys(siblings).length === 0 ? resolved : { ...(resolved as object), ...siblings };
   };
-  const spec = walk(load(SPEC_PATH), SPEC_PATH, []) as Record<string, Json>;
+  const spec = walk(load(specPath), specPath, []) as Record<string, Json>;
   if (keepSchemaRefs) {
     const components = (spec.components ?? {}) as Record<string, Json>;
     spec.components = { ...components, schemas: { ...(components.schemas as object), ...schemas } };
@@ -69,14 +69,14 @@ function loadSpec(keepSchemaRefs: boolean): Record<string, Json> {
   return spec;
 }
 
-/** The spec with every `$ref` replaced by its target, for walking as plain objects. */
-export function loadDereferencedSpec(): Record<string, Json> {
-  return loadSpec(false);
+/** The spec with every `$ref` replaced by its target, for walking as plain objects; this repository's by default. */
+export function loadDereferencedSpec(specPath: string = SPEC_PATH): Record<string, Json> {
+  return loadSpec(false, specPath);
 }
 
-/** The spec with schemas kept as `#/components/schemas/*` refs, for schema compilers. */
-export function loadBundledSpec(): Record<string, Json> {
-  return loadSpec(true);
+/** The spec with schemas kept as `#/components/schemas/*` refs, for schema compilers; this repository's by default. */
+export function loadBundledSpec(specPath: string = SPEC_PATH): Record<string, Json> {
+  return loadSpec(true, specPath);
 }
 
 export interface SpecOperation {
