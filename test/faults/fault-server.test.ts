@@ -1,5 +1,5 @@
 // The fault server does what its script says; the matrix relies on each kind of step.
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { codesOf, freedPort, json, startFaultServer, type FaultServer } from "./fault-server.js";
 
 const open: FaultServer[] = [];
@@ -49,6 +49,25 @@ it("delays the first byte", async () => {
   expect(Date.now() - sentAt).toBeGreaterThanOrEqual(145);
   const record = server.requests[0]!;
   expect(record.answeredAt! - record.receivedAt).toBeGreaterThanOrEqual(145);
+});
+
+// The matrix fakes the client's timers for the faults that are not about time.
+it("keeps its delays and its mid-body reset on the real clock while the test's timers are fake", async () => {
+  const server = await started();
+  server.script([
+    { delayFirstByteMs: 50, status: 204 },
+    { resetMidBody: true, status: 200, partialBody: "{" },
+  ]);
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  try {
+    // Nothing advances the fake clock: only real timers can answer these.
+    expect((await fetch(server.url)).status).toBe(204);
+    const response = await fetch(server.url);
+    await expect(response.text()).rejects.toThrow();
+    expect(server.requests.map((r) => r.action)).toEqual(["answer", "reset-mid-body"]);
+  } finally {
+    vi.useRealTimers();
+  }
 });
 
 it("resets the connection before any answer", async () => {

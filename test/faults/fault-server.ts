@@ -61,6 +61,10 @@ export interface FaultServer {
 
 const noop = () => {};
 
+// The server's delays run on the real clock, also in a test that fakes the timers of the
+// client it serves: taken before any test can replace the globals.
+const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+
 function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }
@@ -75,7 +79,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   let closed = false;
 
   const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
+    const timer = realSetTimeout(() => {
       timers.delete(timer);
       if (!closed) fn();
     }, ms);
@@ -192,7 +196,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     },
     close() {
       closed = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of timers) realClearTimeout(timer);
       timers.clear();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

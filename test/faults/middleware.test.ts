@@ -1,6 +1,6 @@
 // Middleware registered with `client.use` gets standard Requests, whatever the client sends
 // without it, and what it returns is what goes over the wire.
-import { expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   createOrderClient,
@@ -53,6 +53,76 @@ it("sends the Request that onRequest returns, body included", () =>
     expect(sent!.headers.authorization).toBe(`Basic ${btoa("k:t")}`);
     expect(JSON.parse(sent!.body)).toEqual(NEW_ORDER);
   }));
+
+// README, Middleware: "Middleware runs before the transport, so each retry sends the
+// request as middleware left it." It runs once per call; every attempt repeats its output.
+describe("a retry sends the request as middleware left it", () => {
+  const busy = json(503, { status: 503, code: 503, message: "busy" });
+  /** A client that retries at once, recording the backoff waits it asked for. */
+  const retryingClientOf = (server: FaultServer, waits: number[]) =>
+    createOrderClient({
+      baseUrl: server.url,
+      clientKey: "k",
+      apiToken: "t",
+      retry: { maxRetries: 2 },
+      sleep: async (ms) => void waits.push(ms),
+    });
+
+  it("a header onRequest set on the Request it was given", () =>
+    withFaultServer([busy, json(200, ORDER)], async (server) => {
+      const waits: number[] = [];
+      const client = retryingClientOf(server, waits);
+      const traceIds: string[] = [];
+      client.use({
+        onRequest({ request }) {
+          const traceId = crypto.randomUUID();
+          traceIds.push(traceId);
+          request.headers.set("x-trace-id", traceId);
+          return request;
+        },
+      });
+      const path = { orderRef: ORDER.ref };
+      expect(await unwrap(client.PUT("/v2.1/orders/{orderRef}", { params: { path }, body: NEW_ORDER }))).toEqual(ORDER);
+      expect(waits).toHaveLength(1);
+      expect(traceIds).toHaveLength(1);
+      expect(server.requests.map((sent) => [sent.method, sent.headers["x-trace-id"]])).toEqual([
+        ["PUT", traceIds[0]],
+        ["PUT", traceIds[0]],
+      ]);
+      for (const sent of server.requests) {
+        expect(sent.headers.authorization).toBe(`Basic ${btoa("k:t")}`);
+        expect(JSON.parse(sent.body)).toEqual(NEW_ORDER);
+      }
+    }));
+
+  it("a body and a header in the new Request onRequest returned", () =>
+    withFaultServer([busy, busy, json(201, ORDER)], async (server) => {
+      const waits: number[] = [];
+      const client = retryingClientOf(server, waits);
+      const changed = { ...NEW_ORDER, referenceId: "set-by-middleware" };
+      let calls = 0;
+      client.use({
+        async onRequest({ request }) {
+          calls++;
+          const headers = new Headers(request.headers);
+          headers.set("x-changed", "yes");
+          expect(await request.clone().json()).toEqual(NEW_ORDER);
+          return new Request(request, { headers, body: JSON.stringify(changed) });
+        },
+      });
+      // A 503 proves a POST was not processed, so it is the one answer a POST is retried after.
+      expect(await unwrap(client.POST("/v2.1/orders", { body: NEW_ORDER }))).toEqual(ORDER);
+      expect(waits).toHaveLength(2);
+      expect(calls).toBe(1);
+      expect(server.requests).toHaveLength(3);
+      for (const sent of server.requests) {
+        expect(sent.method).toBe("POST");
+        expect(sent.headers["x-changed"]).toBe("yes");
+        expect(sent.headers.authorization).toBe(`Basic ${btoa("k:t")}`);
+        expect(JSON.parse(sent.body)).toEqual(changed);
+      }
+    }));
+});
 
 it("still names the operation in errors when middleware is registered", () =>
   withFaultServer([json(404, { status: 404, code: 404, message: "no such order" })], async (server) => {

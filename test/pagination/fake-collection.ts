@@ -1,6 +1,6 @@
 // A collection served through an injected fetch, so the listing's tests control when each
 // page answers, what it says, and can see every request and whether it was aborted.
-import { createOrderClient, type Logger, type OrderClient } from "../../src/index.js";
+import { createOrderClient, type Logger, type OrderClient, type OrderClientOptions } from "../../src/index.js";
 import { TEST_CREDENTIALS } from "../helpers.js";
 
 export const ORIGIN = "https://cdp.test";
@@ -37,6 +37,9 @@ export interface FakeCollectionOptions {
   rewrite?: (page: Envelope, request: FakeRequest) => Envelope | Response;
   /** The client's logger. */
   logger?: Logger;
+  /** The client's retry policy and backoff wait. */
+  retry?: OrderClientOptions["retry"];
+  sleep?: OrderClientOptions["sleep"];
 }
 
 export function itemAt(index: number): { ref: string; href: string } {
@@ -84,6 +87,8 @@ export class FakeCollection {
       ...TEST_CREDENTIALS,
       fetch: (request) => this.#serve(request),
       logger: options.logger,
+      retry: options.retry,
+      sleep: options.sleep,
     });
   }
 
