@@ -3,7 +3,7 @@ import { measure, type Part } from "./bundle-size.js";
 
 const KB = 1024;
 /** The client with openapi-fetch, request validation excluded. */
-const CORE_BUDGET = 6 * KB;
+const CORE_BUDGET = 6.5 * KB;
 /** The default entry as loaded by an import; request validation loads on first use. */
 const DEFAULT_ENTRY_LIMIT = 15 * KB;
 
