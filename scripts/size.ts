@@ -4,7 +4,7 @@ import { measure, type Part } from "./bundle-size.js";
 const KB = 1024;
 /** The client with openapi-fetch, request validation excluded. */
 const CORE_BUDGET = 6.5 * KB;
-/** The default entry as loaded by an import; request validation loads on first use. */
+/** The default entry as loaded by an import; the validators load on first use. */
 const DEFAULT_ENTRY_LIMIT = 15 * KB;
 
 const [core, entry, ownShare, openapiFetch] = await Promise.all([
@@ -31,7 +31,7 @@ const table: [string, number, number, string][] = [
     entry.initial.gzip,
     verdict(entry.initial.gzip, DEFAULT_ENTRY_LIMIT),
   ],
-  ["request validation, loaded on the first call", entry.lazy.minified, entry.lazy.gzip, "its own chunk"],
+  ["request and response validators, loaded on use", entry.lazy.minified, entry.lazy.gzip, "their own chunks"],
   [
     "every export with validation loaded",
     entry.initial.minified + entry.lazy.minified,
