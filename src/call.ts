@@ -34,17 +34,23 @@ export function newCall(method: string, operation: string): Call {
   return { request: { method, url: "", operation }, body: undefined, deadlineAt: 0, attempt: 0, processed: false };
 }
 
-/** Refuses, before anything is sent, a body on a GET or HEAD and, when asked, a request the spec does not allow. */
-export async function checkBeforeSending(call: Call, init: CallInit | undefined, validate: boolean): Promise<void> {
+/**
+ * Refuses, before anything is sent, a body on a GET or HEAD and, when asked, a request the
+ * spec does not allow. A promise only while the validators load.
+ */
+export function checkBeforeSending(
+  call: Call,
+  init: CallInit | undefined,
+  validate: boolean,
+): Promise<void> | undefined {
   const { method, operation = "" } = call.request;
   if (init?.body !== undefined && (method === "GET" || method === "HEAD")) {
     const message = `a ${method} request cannot carry a body`;
     throw new RequestValidationError(operation, [{ path: "body", rule: "noBody", message }]);
   }
-  if (validate) {
-    const { params, body } = init ?? {};
-    await validateBeforeSending(operation, { path: params?.path, query: params?.query, body });
-  }
+  if (!validate) return undefined;
+  const { params, body } = init ?? {};
+  return validateBeforeSending(operation, { path: params?.path, query: params?.query, body });
 }
 
 /** The fetch openapi-fetch is given for one call: the request it built goes through the transport. */

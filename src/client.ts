@@ -44,7 +44,8 @@ function orderClient(inner: Client<paths, "application/json">, baseUrl: string, 
 
   async function send(method: string, path: string, init: CallInit | undefined): Promise<CallResult> {
     const call = newCall(method, `${method} ${path}`);
-    await checkBeforeSending(call, init, validate);
+    const loading = checkBeforeSending(call, init, validate);
+    if (loading) await loading;
     const through = init?.fetch ? settings.transportFor(init.fetch) : transport;
     const options = callOptions(path, init, through, call, middlewareRegistered);
     let result: CallResult;

@@ -1,33 +1,49 @@
-import { RequestValidationError } from "../errors/index.js";
+// The validators are most of the package's weight, so bundlers split them out of the entry
+// the client loads: each set is imported on first use, and called directly once it is there.
+import { RequestValidationError, type Violation } from "../errors/index.js";
 import type { RequestParts } from "./request-violations.js";
 
-let loading: Promise<typeof import("./request-violations.js")> | undefined;
-let loadingResponses: Promise<typeof import("./response-violations.js")> | undefined;
+type RequestCheck = (operation: string, parts: RequestParts) => Violation[];
+type ResponseCheck = typeof import("./response-violations.js")["responseViolations"];
+
+/** Imports a chunk once; a failed load (a chunk the network did not deliver) is tried again next time. */
+function loader<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+const loadRequests = loader(() => import("./request-violations.js"));
+let requestCheck: RequestCheck | undefined;
 
 /** The response check, loaded on first use into a chunk of its own, as the request validators are. */
-export async function loadResponseViolations(): Promise<
-  typeof import("./response-violations.js")["responseViolations"]
-> {
-  loadingResponses ??= import("./response-violations.js").catch((error: unknown) => {
-    loadingResponses = undefined;
-    throw error;
-  });
-  return (await loadingResponses).responseViolations;
+export const loadResponseViolations = loader(async (): Promise<ResponseCheck> => {
+  return (await import("./response-violations.js")).responseViolations;
+});
+
+function check(operation: string, parts: RequestParts, requestViolations: RequestCheck): void {
+  const violations = requestViolations(operation, parts);
+  if (violations.length > 0) throw new RequestValidationError(operation, violations);
 }
 
 /**
- * Validates like `validateRequest`, loading the compiled validators on first use: they are
- * most of the package's weight, so bundlers split them out of the entry the client loads.
- * It throws here rather than loading `validateRequest`, so the error classes stay in the
- * entry and are not split into a chunk both would share.
+ * Throws RequestValidationError listing every way the request breaks the spec. Once the
+ * validators are loaded it checks at once, with no promise to wait for. It throws here rather
+ * than in the chunk, so the error classes stay in the entry and are not split into a chunk
+ * both would share.
  */
-export async function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> {
-  // A failed load (a chunk the network did not deliver) is tried again by the next call.
-  loading ??= import("./request-violations.js").catch((error: unknown) => {
-    loading = undefined;
-    throw error;
+export function validateBeforeSending(operation: string, parts: RequestParts): Promise<void> | undefined {
+  if (requestCheck) {
+    check(operation, parts, requestCheck);
+    return undefined;
+  }
+  return loadRequests().then(({ requestViolations }) => {
+    requestCheck = requestViolations;
+    check(operation, parts, requestViolations);
   });
-  const { requestViolations } = await loading;
-  const violations = requestViolations(operation, parts);
-  if (violations.length > 0) throw new RequestValidationError(operation, violations);
 }

@@ -14,8 +14,10 @@ it("loads the validators again after a failed load", async () => {
     /chunk not delivered|error when mocking/,
   );
   await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).resolves.toBeUndefined();
-  await expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", { path: { orderRef: "" } })).rejects.toMatchObject({
-    name: "RequestValidationError",
-  });
+  // Loaded, the validators check at once: no promise, and a violation is thrown as it is found.
+  expect(validateBeforeSending("GET /v2.1/orders/{orderRef}", parts)).toBeUndefined();
+  expect(() => validateBeforeSending("GET /v2.1/orders/{orderRef}", { path: { orderRef: "" } })).toThrow(
+    expect.objectContaining({ name: "RequestValidationError" }),
+  );
   expect(loads).toBe(2);
 });
