@@ -9,18 +9,18 @@ import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { responseViolations } from "../../src/validation/response-violations.js";
 
-const ROUNDS = 7;
+export const VALIDATOR_ROUNDS = 7;
 
-/** The median over `ROUNDS` rounds of `calls` calls of `run`, in µs per call, after a warm-up round. */
+/** The median over `VALIDATOR_ROUNDS` rounds of `calls` calls of `run`, in µs per call, after a warm-up round. */
 function microsPerCall(run: () => unknown, calls: number): number {
   for (let i = 0; i < calls; i++) run();
   const rounds: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < VALIDATOR_ROUNDS; round++) {
     const started = performance.now();
     for (let i = 0; i < calls; i++) run();
     rounds.push(((performance.now() - started) * 1000) / calls);
   }
-  return rounds.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+  return rounds.sort((a, b) => a - b)[Math.floor(VALIDATOR_ROUNDS / 2)]!;
 }
 
 export interface ValidatorTiming {
