@@ -1,6 +1,7 @@
 // npm run bench: per-request cost against raw fetch and bare openapi-fetch, listing speed
-// against a hand-written next.href loop, the listing's peak memory, and the import rate of
-// `cdp-orders import` against its ideal, in one table.
+// against a hand-written next.href loop, the listing's peak memory, the import rate of
+// `cdp-orders import` against its ideal, and what strict response validation adds to a GET,
+// in one table.
 import { cpus } from "node:os";
 import { buildClient } from "./bench/built-client.js";
 import { startFakeProcess } from "./bench/import-fake.js";
@@ -13,9 +14,24 @@ import {
   PER_REQUEST_SETTINGS,
   validationAloneMicros,
 } from "./bench/per-request.js";
-import { listingRows, perRequestRows, rssRows, validationAloneRow, type Row } from "./bench/report.js";
+import {
+  listingRows,
+  perRequestRows,
+  responseValidationRows,
+  rssRows,
+  validationAloneRow,
+  type Row,
+} from "./bench/report.js";
+import { timeResponseValidation, VALIDATOR_ROUNDS } from "./bench/response-validation.js";
 import { measurePeakRss } from "./bench/rss.js";
 import { startBenchServerProcess } from "./bench/server-process.js";
+import {
+  measureResponseValidation,
+  RESPONSE_CASES,
+  RESPONSES_OFF,
+  RESPONSES_STRICT,
+  servedBody,
+} from "./bench/strict-responses.js";
 import { renderTable } from "./bench/table.js";
 
 const ITEMS = 10_000;
@@ -86,6 +102,17 @@ try {
     await fake.stop();
   }
 
+  const { order, page } = RESPONSE_CASES;
+  progress(
+    `(e) validateResponses strict vs off: ${order.title} and ${page.title}, interleaved, in ${order.settings.processes} processes each…`,
+  );
+  for (const caseName of ["order", "page"] as const) {
+    const { title, operation, validatorCalls } = RESPONSE_CASES[caseName];
+    const measurements = await measureResponseValidation(noLatency.baseUrl, caseName, builtClient.url);
+    const alone = timeResponseValidation(operation, await servedBody(noLatency.baseUrl, caseName), validatorCalls);
+    rows.push(...responseValidationRows(title, measurements, alone, RESPONSES_OFF, RESPONSES_STRICT));
+  }
+
   const cpu = cpus();
   console.log(
     `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}; server in its own process on 127.0.0.1, keep-alive, Basic auth checked`,
@@ -97,6 +124,7 @@ try {
       `(b) median of ${LISTING_REPETITIONS} interleaved runs; ideal = (ceil(pages / concurrency) + 1) × latency, with ${PAGES} pages; requests as the server counted them.`,
       "(c) process.resourceUsage().maxRSS of a fresh Node process (tsx loaded) that lists the collection once, expanded; the baseline fetches one page.",
       `(d) one run each after a warm-up, in this process, against the stateful fake (test/fake-cdp) in its own process; each order is ${REQUESTS_PER_ORDER} creates (order, contact, 2 items); ideal = concurrency ÷ (${REQUESTS_PER_ORDER} × latency); the time includes checking every line first, the journal and the report.`,
+      `(e) our client (as in (a), requests validated) with validateResponses "strict" and "off", against the server of (a), which checks at start-up that both bodies match the spec: ${order.operation} (an order like the spec's Order example) and ${page.operation}?expand=true&limit=100. ${order.settings.processes} fresh processes per case, each making ${order.settings.calls.toLocaleString("en-US")} calls per contender for the order and ${page.settings.calls.toLocaleString("en-US")} for the page after ${order.settings.warmupCalls} and ${page.settings.warmupCalls} warm-up calls (the first loads the validators), interleaved as in (a); off and strict are means over every call; strict − off is the median of the processes' own differences, in µs and as a share of the off request (their range in brackets). A difference of two noisy means, it can stray from the validator alone: the median of ${VALIDATOR_ROUNDS} rounds of ${order.validatorCalls.toLocaleString("en-US")} and ${page.validatorCalls.toLocaleString("en-US")} checks, in this process, of the body the server sends. No target is set.`,
     ].join("\n"),
   );
 } finally {

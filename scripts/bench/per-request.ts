@@ -169,18 +169,31 @@ export function validationAloneMicros(method: BenchMethod, calls = 200_000): num
  * agree from run to run; between processes they spread by several points, so one process
  * would be a draw from that spread.
  */
-export async function measurePerRequest(
+export function measurePerRequest(
   baseUrl: string,
   method: BenchMethod,
   clientUrl: string,
   settings: PerRequestSettings = PER_REQUEST_SETTINGS,
 ): Promise<PerRequestResult[]> {
+  return measureInFreshProcesses({ BENCH_METHOD: method }, baseUrl, clientUrl, settings);
+}
+
+/**
+ * Runs per-request-main.ts in `settings.processes` fresh processes in turn, `contenders`
+ * (its environment) saying which contenders it measures, and gathers each contender's means.
+ */
+export async function measureInFreshProcesses(
+  contenders: Record<string, string>,
+  baseUrl: string,
+  clientUrl: string,
+  settings: PerRequestSettings,
+): Promise<PerRequestResult[]> {
   const runs: Measurement[][] = [];
   for (let index = 0; index < settings.processes; index++) {
     const child = forkTypeScript(new URL("./per-request-main.ts", import.meta.url), {
+      ...contenders,
       BENCH_CLIENT_URL: clientUrl,
       BENCH_BASE_URL: baseUrl,
-      BENCH_METHOD: method,
       BENCH_CALLS: String(settings.calls),
       BENCH_WARMUP_CALLS: String(settings.warmupCalls),
       BENCH_SEED: String(index + 1),

@@ -2,6 +2,7 @@
 import type { ListingResult } from "./listing.js";
 import type { ProbeResult } from "./rss-probe.js";
 import type { PerRequestResult } from "./per-request.js";
+import type { ValidatorTiming } from "./response-validation.js";
 
 export const TARGETS = {
   /** Our client's mean time per request, over bare openapi-fetch's, by method. */
@@ -113,6 +114,55 @@ export function perRequestRows(method: string, results: PerRequestResult[], ours
     ...rows,
     ...overOpenapiFetchRow(method, results, ours),
     ...(unvalidated === undefined ? [] : validationCostRow(method, results, ours, unvalidated)),
+  ];
+}
+
+const signedMicros = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(1)}`;
+
+/**
+ * Section (e): our client with answers checked strictly against the same client with them
+ * unchecked, and the validator alone on the same body. The difference, in µs and as a share
+ * of the unchecked request, is the median over the processes of each process's own, with
+ * their range; no target is set.
+ */
+export function responseValidationRows(
+  title: string,
+  results: PerRequestResult[],
+  alone: ValidatorTiming,
+  off: string,
+  strict: string,
+): Row[] {
+  const unchecked = results.find((r) => r.name === off);
+  const checked = results.find((r) => r.name === strict);
+  if (!unchecked || !checked) return [];
+  const section = `(e) ${title}, no latency`;
+  const differences = checked.processMeans.map((value, i) => value - unchecked.processMeans[i]!);
+  const shares = perProcess(checked, unchecked).map((ratio) => ratio - 1);
+  const range =
+    shares.length > 1
+      ? ` (${percent(Math.min(...shares))} to ${percent(Math.max(...shares))}, ${signedMicros(Math.min(...differences))} to ${signedMicros(Math.max(...differences))} µs in ${shares.length} processes)`
+      : "";
+  const strictMean = mean(checked.processMeans);
+  return [
+    ...[unchecked, checked].map(
+      (r): Row => [section, r.name, integer(r.calls), `${mean(r.processMeans).toFixed(1)} µs`, "", ""],
+    ),
+    [
+      section,
+      "strict − off",
+      "",
+      `${signedMicros(median(differences))} µs`,
+      `${percent(median(shares))} per request${range}`,
+      "",
+    ],
+    [
+      section,
+      "validator alone, timed in process",
+      "",
+      `${alone.validateMicros.toFixed(2)} µs`,
+      `${((alone.validateMicros / strictMean) * 100).toFixed(1)}% of the strict request; JSON.parse of the same ${integer(alone.bytes)} bytes ${alone.jsonParseMicros.toFixed(2)} µs`,
+      "",
+    ],
   ];
 }
 

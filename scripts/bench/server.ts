@@ -1,13 +1,17 @@
 // The benchmark's own API: a loopback node:http server with keep-alive and Basic auth that
-// serves one order's items as an offset/limit collection, with an optional per-request latency.
+// serves one order and its items as an offset/limit collection, with an optional per-request
+// latency. It checks at start-up that what it serves matches the spec, since clients with
+// `validateResponses: "strict"` would throw on an answer that does not.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basicAuthorization } from "../../src/auth.js";
+import { responseViolations } from "../../src/validation/response-violations.js";
 
 export const BENCH_CREDENTIALS = { clientKey: "bench-client-key", apiToken: "bench-api-token" } as const;
 export const BENCH_ORDER_REF = "0b1d2c3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
-export const BENCH_ITEMS_PATH = `/v2.1/orders/${BENCH_ORDER_REF}/orderItems`;
+export const BENCH_ORDER_PATH = `/v2.1/orders/${BENCH_ORDER_REF}`;
+export const BENCH_ITEMS_PATH = `${BENCH_ORDER_PATH}/orderItems`;
 
 export interface BenchServerOptions {
   /** How many order items the collection holds. */
@@ -22,6 +26,25 @@ export interface BenchServer {
   readonly requests: number;
   resetRequestCount(): void;
   close(): Promise<void>;
+}
+
+/** The order, like the spec's Order example. */
+function order(origin: string): Record<string, unknown> {
+  return {
+    ref: BENCH_ORDER_REF,
+    href: `${origin}${BENCH_ORDER_PATH}`,
+    createdAt: "2024-01-01T16:17:16Z",
+    modifiedAt: "2024-01-01T16:17:16Z",
+    referenceId: "B94TXY-1",
+    orderedAt: "2024-01-01T16:17:16Z",
+    currencyCode: "EUR",
+    price: 50,
+    paymentType: "Card",
+    cardType: "Visa",
+    pointOfSale: "home",
+    channel: "WEB",
+    status: "PURCHASED",
+  };
 }
 
 function orderItem(index: number, origin: string): Record<string, unknown> {
@@ -39,8 +62,18 @@ function orderItem(index: number, origin: string): Record<string, unknown> {
     referenceId: `REF-${index}`,
     status: "CONFIRMED",
     quantity: 1,
-    order: { href: `${origin}/v2.1/orders/${BENCH_ORDER_REF}` },
+    order: { href: `${origin}${BENCH_ORDER_PATH}` },
   };
+}
+
+/** Throws unless `body`, served with status 200 for `operation`, is what the spec documents. */
+function checkServed(operation: string, body: Buffer): void {
+  const violations = responseViolations(operation, 200, "application/json", JSON.parse(body.toString("utf8")));
+  if (violations.length === 0) return;
+  const found = violations.map((v) => `${v.path}: ${v.message}`).join("; ");
+  throw new Error(
+    `the bench server's answer to ${operation} departs from the spec (strict validation would throw): ${found}`,
+  );
 }
 
 function integerParam(value: string | null, fallback: number): number | undefined {
@@ -83,6 +116,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     return body;
   };
   let created = Buffer.alloc(0);
+  let orderBody = Buffer.alloc(0);
 
   const send = (response: ServerResponse, status: number, body: Buffer) => {
     const write = () => {
@@ -96,6 +130,11 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 
   const handle = (request: IncomingMessage, response: ServerResponse, url: URL) => {
     if (request.headers.authorization !== expectedAuthorization) return send(response, 401, error(401, "UNAUTHORIZED"));
+    if (url.pathname === BENCH_ORDER_PATH) {
+      return request.method === "GET"
+        ? send(response, 200, orderBody)
+        : send(response, 405, error(405, "method not allowed"));
+    }
     if (url.pathname !== BENCH_ITEMS_PATH) return send(response, 404, error(404, "no such path"));
     if (request.method === "POST") return send(response, 201, created);
     if (request.method !== "GET") return send(response, 405, error(405, "method not allowed"));
@@ -118,6 +157,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   await once(server, "listening");
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   created = Buffer.from(JSON.stringify(orderItem(options.items, origin)));
+  orderBody = Buffer.from(JSON.stringify(order(origin)));
+  checkServed("GET /v2.1/orders/{orderRef}", orderBody);
+  checkServed("GET /v2.1/orders/{orderRef}/orderItems", pageBody(0, 100, true));
 
   return {
     baseUrl: origin,

@@ -1,6 +1,6 @@
-// The bench's section (a) rows: ratios are taken process by process, then the median.
+// The bench's rows: ratios are taken process by process, then the median.
 import { expect, it } from "vitest";
-import { listingRows, median, perRequestRows } from "../../scripts/bench/report.js";
+import { listingRows, median, perRequestRows, responseValidationRows } from "../../scripts/bench/report.js";
 
 it("takes the middle value, or the mean of the two middle ones", () => {
   expect(median([3, 1, 2])).toBe(2);
@@ -61,4 +61,59 @@ it("judges listing at concurrency 8 against raw fetch's own ratio to its ideal",
     ])[1]![5];
   expect(judged(124)).toBe("+0.04 vs raw fetch's 1.20×, ≤ raw + 0.05: met");
   expect(judged(127)).toBe("+0.07 vs raw fetch's 1.20×, ≤ raw + 0.05: MISSED");
+});
+
+it("gives strict response validation's cost over off as the median of the processes' own, in µs and %, with their range", () => {
+  const rows = responseValidationRows(
+    "GET one order",
+    [
+      { name: "validateResponses off", calls: 6_000, processMeans: [100, 200, 50] },
+      // Differences 4, 2 and 3 µs; shares +4.0%, +1.0% and +6.0%: the medians come from different processes.
+      { name: "validateResponses strict", calls: 6_000, processMeans: [104, 202, 53] },
+    ],
+    { bytes: 1_234, validateMicros: 2.5, jsonParseMicros: 1.25 },
+    "validateResponses off",
+    "validateResponses strict",
+  );
+  expect(rows).toEqual([
+    ["(e) GET one order, no latency", "validateResponses off", "6,000", "116.7 µs", "", ""],
+    ["(e) GET one order, no latency", "validateResponses strict", "6,000", "119.7 µs", "", ""],
+    [
+      "(e) GET one order, no latency",
+      "strict − off",
+      "",
+      "+3.0 µs",
+      "+4.0% per request (+1.0% to +6.0%, +2.0 to +4.0 µs in 3 processes)",
+      "",
+    ],
+    [
+      "(e) GET one order, no latency",
+      "validator alone, timed in process",
+      "",
+      "2.50 µs",
+      "2.1% of the strict request; JSON.parse of the same 1,234 bytes 1.25 µs",
+      "",
+    ],
+  ]);
+});
+
+it("shows a strict run faster than off (noise) as a negative difference, and no range for one process", () => {
+  const [, , difference] = responseValidationRows(
+    "GET 100 expanded items",
+    [
+      { name: "off", calls: 400, processMeans: [2_000] },
+      { name: "strict", calls: 400, processMeans: [1_990] },
+    ],
+    { bytes: 45_000, validateMicros: 190, jsonParseMicros: 160 },
+    "off",
+    "strict",
+  );
+  expect(difference!.slice(3, 5)).toEqual(["-10.0 µs", "-0.5% per request"]);
+});
+
+it("gives no (e) rows when a contender is missing", () => {
+  const alone = { bytes: 1, validateMicros: 1, jsonParseMicros: 1 };
+  expect(responseValidationRows("x", [{ name: "off", calls: 1, processMeans: [1] }], alone, "off", "strict")).toEqual(
+    [],
+  );
 });
