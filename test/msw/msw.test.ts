@@ -2,6 +2,7 @@
 // openapi-msw from the package's `paths`, a client on the `eu` region, and the global fetch
 // the client calls intercepted. A request no handler answers is refused
 // (`onUnhandledRequest: "error"`), so nothing leaves the process.
+import { HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createOpenApiHttp } from "openapi-msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +14,7 @@ import {
   type paths,
   REGION_BASE_URLS,
   RequestValidationError,
+  ResponseValidationError,
   unwrap,
 } from "../../src/index.js";
 
@@ -22,8 +24,9 @@ const http = createOpenApiHttp<paths>({ baseUrl: REGION_BASE_URLS.eu });
 const server = setupServer();
 
 const credentials = { clientKey: "msw-client-key", apiToken: "msw-api-token" };
-// No retries: a refused request fails at once instead of after two backoffs.
-const cdp = createOrderClient({ region: "eu", ...credentials, retry: { maxRetries: 0 } });
+// No retries: a refused request fails at once instead of after two backoffs. Answers are
+// checked against the spec, so a handler's body that departs from it fails the test.
+const cdp = createOrderClient({ region: "eu", ...credentials, retry: { maxRetries: 0 }, validateResponses: "strict" });
 
 const ORDER_REF = "2d7de9df-45a2-45ea-872c-30e45139007d";
 
@@ -98,6 +101,16 @@ describe("the client against MSW handlers typed by the package's paths", () => {
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ status: 404, code: 404, message: "Order not found" });
+  });
+});
+
+describe("an untyped handler", () => {
+  it('may answer unlike the spec; validateResponses "strict" catches it at run time', async () => {
+    server.use(http.untyped.get(`${REGION_BASE_URLS.eu}/v2.1/orders/:orderRef`, () => HttpResponse.json({ ref: 1 })));
+
+    const call = cdp.GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER_REF } } });
+
+    await expect(unwrap(call)).rejects.toBeInstanceOf(ResponseValidationError);
   });
 });
 
@@ -180,5 +193,20 @@ describe("a request no handler answers", () => {
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(report).toContain(`GET ${REGION_BASE_URLS.us}/v2.1/orders/${ORDER_REF}`);
+  });
+
+  it("is retried like a lost connection, for a GET, when the client retries", async () => {
+    const retrying = createOrderClient({ region: "eu", ...credentials, sleep: async () => {} });
+
+    let error: unknown;
+    const report = await reportedWhile(async () => {
+      error = await retrying
+        .GET("/v2.1/orders/{orderRef}", { params: { path: { orderRef: ORDER_REF } } })
+        .catch((caught: unknown) => caught);
+    });
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).attempts).toBe(3);
+    expect(report.split(`GET ${REGION_BASE_URLS.eu}/v2.1/orders/${ORDER_REF}`).length - 1).toBe(3);
   });
 });
