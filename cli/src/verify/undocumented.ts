@@ -35,16 +35,20 @@ function walk(ref: ShapeRef, value: unknown, at: At, found: UndocumentedField[])
   }
 }
 
-/** The alternative the value fits best: the one that leaves the fewest fields undocumented. */
+const fieldCount = (ref: ShapeRef) => Object.keys((typeof ref === "string" ? SCHEMAS[ref] : ref)?.fields ?? {}).length;
+
+/**
+ * The alternative the value fits best: the one that leaves the fewest fields undocumented,
+ * and of those the one that documents the fewest (a link is a ResourceLink, not an Order).
+ */
 function bestFit(alternatives: ShapeRef[], value: unknown, at: At): ShapeRef {
-  let best = alternatives[0]!;
-  let fewest = Number.POSITIVE_INFINITY;
-  for (const alternative of alternatives) {
+  const scored = alternatives.map((alternative) => {
     const found: UndocumentedField[] = [];
     walk(alternative, value, at, found);
-    if (found.length < fewest) [best, fewest] = [alternative, found.length];
-  }
-  return best;
+    return { alternative, undocumented: found.length, documented: fieldCount(alternative) };
+  });
+  scored.sort((a, b) => a.undocumented - b.undocumented || a.documented - b.documented);
+  return scored[0]!.alternative;
 }
 
 /** The fields of an answer whose body is `schema` (a component's name) that the spec does not document. */
