@@ -17,7 +17,7 @@ export function firstFinding(row: Row): string {
   const [finding] = row.findings;
   if (finding) return describeFinding(finding);
   const [note] = row.notes;
-  return note ? `note: ${describeFinding(note)}` : "";
+  return note ? `note: ${note.path}: ${note.message}` : "";
 }
 
 function counts(rows: readonly Row[]): Record<Result, number> {
