@@ -6,9 +6,10 @@ export const USAGE = `Usage:
                                               consumers and data extensions, exactly once
   cdp-orders export (--guest-ref REF | --reference-id ID)... [--expand]
                                               write the matching orders to stdout as NDJSON
-  cdp-orders verify [--keep] [--yes] [--json]  run all 38 operations against the tenant on data
-                                              it creates and deletes, and report how each
-                                              answer matches the spec
+  cdp-orders verify [--keep] [--yes] [--json]
+                                              run all 38 operations against the tenant on data
+                                              it creates and deletes, and check each answer
+                                              against the spec
 
 Connection (every command; flags win over the environment):
   --region ap|eu|jp|us     the tenant's region (CDP_REGION)

@@ -4,7 +4,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { OPERATIONS } from "../generated/spec-shapes.js";
+import { OPERATIONS } from "../src/verify/spec-shapes.generated.js";
 
 export interface ProxiedAnswer {
   status: number;

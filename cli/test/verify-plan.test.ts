@@ -2,7 +2,7 @@
 // walk finds the fields an answer has beyond the spec.
 import { describe, expect, it } from "vitest";
 import { loadBundledSpec, operationsOf } from "../../scripts/spec.js";
-import { OPERATIONS } from "../generated/spec-shapes.js";
+import { OPERATIONS } from "../src/verify/spec-shapes.generated.js";
 import { PLAN } from "../src/verify/plan.js";
 import type { Kind } from "../src/verify/resources.js";
 import { undocumentedFields } from "../src/verify/undocumented.js";

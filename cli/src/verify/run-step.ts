@@ -2,7 +2,7 @@
 // validates strictly and throws ResponseValidationError with the answer on a departure), and
 // what it created or deleted recorded, even when its answer drifted.
 import { ResponseValidationError, type OrderClient, type Violation } from "sitecore-cdp-orders";
-import { OPERATIONS } from "../../generated/spec-shapes.js";
+import { OPERATIONS } from "./spec-shapes.generated.js";
 import { envelopeNotes } from "./envelope.js";
 import type { Step } from "./plan.js";
 import { KIND_NAMES, type Resources } from "./resources.js";

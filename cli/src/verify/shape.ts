@@ -1,4 +1,4 @@
-// What `verify` knows of the spec at run time, generated from it (cli/generated/spec-shapes.ts
+// What `verify` knows of the spec at run time, generated from it (spec-shapes.generated.ts,
 // by scripts/generate-verify-shapes.ts): each operation's documented success, and the fields
 // each component schema documents, to find the fields an answer has beyond them.
 

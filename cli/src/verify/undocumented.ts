@@ -1,7 +1,7 @@
 // The fields an answer has beyond what the spec documents: candidates for the spec. The answer
-// is walked against the shape of its schema (cli/generated/spec-shapes.ts); each field found
-// is named by the nearest component schema around it and its path within that schema.
-import { SCHEMAS } from "../../generated/spec-shapes.js";
+// is walked against the shape of its schema (spec-shapes.generated.ts); each field found is
+// named by the nearest component schema around it and its path within that schema.
+import { SCHEMAS } from "./spec-shapes.generated.js";
 import type { Shape, ShapeRef } from "./shape.js";
 
 export interface UndocumentedField {
