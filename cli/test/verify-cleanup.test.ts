@@ -66,6 +66,24 @@ describe("verify after failed steps", () => {
   });
 });
 
+describe("verify after a create that got no answer", () => {
+  it("names what that create may have made, which it cannot delete, and exits 1", async () => {
+    fake.setFaults(({ operation }) =>
+      operation === "POST /v2.1/orders/{orderRef}/contacts" ? { kind: "reset-after" } : undefined,
+    );
+    const { code, report } = await verify();
+    expect(code).toBe(1);
+    expect(rowOf(report, "createOrderContact")).toMatchObject({ result: "error", seen: null });
+    expect(rowOf(report, "createOrderContact").finding).toMatch(/^ConnectionError: /);
+    expect(rowOf(report, "retrieveOrderContact").finding).toBe("not run: no order contact to work on");
+    expect(report.cleanup.left).toEqual([
+      { what: "order contact (createOrderContact got no answer: it may exist)", reason: "its ref is not known" },
+    ]);
+    // The fake made the contact; deleting the order took it along.
+    expect(fakeHolds(fake)).toEqual(EMPTY);
+  });
+});
+
 describe("verify --keep", () => {
   it("leaves everything it created, skips the deletes, and exits 1: not every operation was checked", async () => {
     const { code, report } = await verify("--keep");

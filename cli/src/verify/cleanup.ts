@@ -41,7 +41,7 @@ export async function cleanUp(client: OrderClient, resources: Resources): Promis
       cleanup.deleted.push(resource);
     } else cleanup.left.push({ what: describeResource(resource), reason: failure });
   }
-  for (const what of resources.unaccounted) cleanup.left.push({ what, reason: "its ref is unknown" });
+  for (const what of resources.unaccounted) cleanup.left.push({ what, reason: "its ref is not known" });
   return cleanup;
 }
 
@@ -51,7 +51,7 @@ export function keptResources(resources: Resources): Cleanup {
     deleted: [],
     left: [
       ...resources.left().map((resource) => ({ what: describeResource(resource), reason: "--keep" })),
-      ...resources.unaccounted.map((what) => ({ what, reason: "its ref is unknown" })),
+      ...resources.unaccounted.map((what) => ({ what, reason: "its ref is not known" })),
     ],
   };
 }

@@ -76,6 +76,21 @@ function errorMessage(status: number, body: unknown): string {
   return typeof message === "string" ? message : `HTTP ${status}`;
 }
 
+/** What the answer makes of the step: `ok`, `drift` (it departs from the spec) or `error`. */
+function judge(received: Received, expected: number): Pick<Row, "result" | "findings"> {
+  if (received.violations.length > 0) return { result: "drift", findings: [...received.violations] };
+  if (received.status === expected) return { result: "ok", findings: [] };
+  const message = errorMessage(received.status, received.body);
+  return { result: "error", findings: [{ path: "", rule: "status", message }] };
+}
+
+/** What a create that got no answer may have made, as the output names it. */
+function mayExist(step: Step, data: VerifyData): string {
+  const kind = step.creates!;
+  const named = kind === "order" ? data.order.referenceId : kind === "item" ? data.item.referenceId : undefined;
+  return `${KIND_NAMES[kind]}${named ? ` ${named}` : ""} (${step.id} got no answer: it may exist)`;
+}
+
 export async function runStep(
   client: OrderClient,
   step: Step,
@@ -94,21 +109,18 @@ export async function runStep(
     received = { status, body: ok ? answer.data : answer.error, violations: [] };
   } catch (error) {
     if (!(error instanceof ResponseValidationError)) {
+      if (step.creates) resources.unaccounted.push(mayExist(step, data));
       const message = error instanceof Error ? `${error.name}: ${error.message.split("\n", 1)[0]}` : String(error);
       return { row: stepRow(step, "error", [{ path: "", rule: "error", message }]), undocumented: [] };
     }
     received = { status: error.status, body: error.data, violations: error.violations };
   }
   track(step, received, resources);
-  const row: Row = { ...stepRow(step, "ok"), seen: received.status };
+  const row: Row = { ...stepRow(step, "ok"), seen: received.status, ...judge(received, OPERATIONS[step.id]!.status) };
   const { schema } = OPERATIONS[step.id]!;
-  const success = received.status === row.expected;
-  if (received.violations.length > 0) Object.assign(row, { result: "drift", findings: [...received.violations] });
-  else if (!success) {
-    const message = errorMessage(received.status, received.body);
-    Object.assign(row, { result: "error", findings: [{ path: "", rule: "status", message }] });
+  if (received.status !== row.expected || schema === undefined || received.body === undefined) {
+    return { row, undocumented: [] };
   }
-  if (!success || schema === undefined || received.body === undefined) return { row, undocumented: [] };
   row.notes = envelopeNotes(schema, received.body);
   return { row, undocumented: undocumentedFields(schema, received.body) };
 }
