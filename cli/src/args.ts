@@ -1,4 +1,4 @@
-// The command line: `cdp-orders <import|export> [options]`, parsed with node:util parseArgs.
+// The command line: `cdp-orders <import|export|verify> [options]`, parsed with node:util parseArgs.
 import { parseArgs } from "node:util";
 
 export const USAGE = `Usage:
@@ -6,8 +6,12 @@ export const USAGE = `Usage:
                                               consumers and data extensions, exactly once
   cdp-orders export (--guest-ref REF | --reference-id ID)... [--expand]
                                               write the matching orders to stdout as NDJSON
+  cdp-orders verify [--keep] [--yes] [--json]
+                                              run all 38 operations against the tenant on data
+                                              it creates and deletes, and check each answer
+                                              against the spec
 
-Connection (import and export; flags win over the environment):
+Connection (every command; flags win over the environment):
   --region ap|eu|jp|us     the tenant's region (CDP_REGION)
   --base-url URL           another base URL: https, or http on loopback (a mock)
   --client-key KEY         the client key (CDP_CLIENT_KEY)
@@ -37,10 +41,17 @@ Export:
   --expand                 add each order's items, contact, consumers and data extensions
   --concurrency N          orders read at once (default 4)
 
+Verify:
+  --keep                   leave the data it created in place (its deletes are not run)
+  --yes                    create it on a tenant that is not on loopback without asking
+  --json                   the report as JSON on stdout
+
   -h, --help               this text
 
-Exit codes: 0 every line in the API (import) or everything written (export); 1 some lines
-failed or were invalid; 2 the command line or the configuration is wrong; 130 interrupted.`;
+Exit codes: 0 every line in the API (import), everything written (export) or every operation
+as the spec says (verify); 1 some lines failed or were invalid, or some operations drifted or
+failed; 2 the command line or the configuration is wrong (or verify not confirmed); 130
+interrupted.`;
 
 const OPTIONS = {
   region: { type: "string" },
@@ -60,6 +71,8 @@ const OPTIONS = {
   "guest-ref": { type: "string", multiple: true },
   "reference-id": { type: "string", multiple: true },
   expand: { type: "boolean" },
+  keep: { type: "boolean" },
+  yes: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -70,9 +83,14 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+const COMMANDS = ["import", "export", "verify"] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (name: string): name is Command => (COMMANDS as readonly string[]).includes(name);
+
 // The options each command reads; the connection's and help are shared.
-const SHARED = ["region", "base-url", "client-key", "api-token", "timeout", "concurrency", "help"];
-const OPTIONS_OF: Record<"import" | "export", ReadonlySet<string>> = {
+const CONNECTION = ["region", "base-url", "client-key", "api-token", "timeout", "help"];
+const SHARED = [...CONNECTION, "concurrency"];
+const OPTIONS_OF: Record<Command, ReadonlySet<string>> = {
   import: new Set([
     ...SHARED,
     "dry-run",
@@ -85,10 +103,11 @@ const OPTIONS_OF: Record<"import" | "export", ReadonlySet<string>> = {
     "settle",
   ]),
   export: new Set([...SHARED, "guest-ref", "reference-id", "expand"]),
+  verify: new Set([...CONNECTION, "keep", "yes", "json"]),
 };
 
 export interface ParsedCommandLine {
-  command: "import" | "export" | "help";
+  command: Command | "help";
   positionals: string[];
   values: CliValues;
 }
@@ -105,9 +124,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const parsed = parseStrictly(argv);
   const [command, ...positionals] = parsed.positionals;
   if (parsed.values.help || command === "help") return { command: "help", positionals, values: parsed.values };
-  if (command === undefined) throw new UsageError("Give a command: import or export.");
-  if (command !== "import" && command !== "export") throw new UsageError(`Unknown command "${command}".`);
-  // An option of the other command would be ignored without a word (export --dry-run sends).
+  if (command === undefined) throw new UsageError("Give a command: import, export or verify.");
+  if (!isCommand(command)) throw new UsageError(`Unknown command "${command}".`);
+  // An option of another command would be ignored without a word (export --dry-run sends).
   const foreign = Object.keys(parsed.values).filter((name) => !OPTIONS_OF[command].has(name));
   if (foreign.length > 0)
     throw new UsageError(`${command} does not take ${foreign.map((name) => `--${name}`).join(", ")}.`);

@@ -9,6 +9,7 @@ import {
   type OrderClient,
   type OrderClientOptions,
   type Region,
+  type ResponseValidation,
 } from "sitecore-cdp-orders";
 import { secondsFlag, UsageError, type CliValues } from "./args.js";
 import { withTimeoutErrors } from "./attempt-timeout.js";
@@ -62,15 +63,22 @@ export function connectionSettings(
   return { region, baseUrl, ...requestTimings(values) };
 }
 
+/** How the commands' client validates: what it sends (default yes) and what it gets (default not). */
+export interface ValidationOptions {
+  validateRequests?: boolean;
+  validateResponses?: ResponseValidation;
+}
+
 /**
  * `validateRequests: false` suits the import: it checks each line, every request of it
  * included, with the same validators just before sending it, so the client would repeat that.
+ * `validateResponses: "strict"` suits verify, which reports every answer that departs from the spec.
  */
 export function createCliClient(
   values: CliValues,
   env: Record<string, string | undefined>,
   maxInFlight: number,
-  options: { validateRequests?: boolean } = {},
+  options: ValidationOptions = {},
 ): CliClient {
   const settings = cliClientOptions(values, env, options);
   const { timeoutMs } = requestTimings(values);
@@ -89,7 +97,7 @@ export function createCliClient(
 export function cliClientOptions(
   values: CliValues,
   env: Record<string, string | undefined>,
-  options: { validateRequests?: boolean } = {},
+  options: ValidationOptions = {},
 ): OrderClientOptions {
   const { region, baseUrl, attemptMs, deadlineMs } = connectionSettings(values, env);
   return {
@@ -101,5 +109,6 @@ export function cliClientOptions(
     deadlineMs,
     retry: { maxRetryAfterMs: MAX_PAUSE_MS },
     validateRequests: options.validateRequests ?? true,
+    ...(options.validateResponses ? { validateResponses: options.validateResponses } : {}),
   };
 }

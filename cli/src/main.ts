@@ -5,6 +5,7 @@ import { runCli } from "./run-cli.js";
 
 let interrupts = 0;
 process.exitCode = await runCli(process.argv.slice(2), {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

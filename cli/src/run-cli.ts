@@ -1,7 +1,7 @@
 // Runs one command line to an exit code. Output goes where the usage says: progress and
 // problems to stderr; the summary (or, with --json, every event) and exports to stdout.
 import { resolve } from "node:path";
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { CdpError, ConfigurationError } from "sitecore-cdp-orders";
 import { integerFlag, parseCommandLine, secondsFlag, UsageError, USAGE, type CliValues } from "./args.js";
 import { connectionSettings, createCliClient } from "./cli-client.js";
@@ -17,8 +17,11 @@ import {
   type ImportStop,
 } from "./import/run-import.js";
 import { guardOutput } from "./output-guard.js";
+import { verifyCommand } from "./verify/command.js";
 
 export interface CliIo {
+  /** Where verify reads its confirmation, when it is a terminal. */
+  stdin?: Readable & { isTTY?: boolean };
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   env: Record<string, string | undefined>;
@@ -140,6 +143,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
+    if (command === "verify") return await verifyCommand(positionals, values, io, stdout, stderr);
     return command === "import"
       ? await importCommand(positionals, values, io, stdout, stderr)
       : await exportCommand(positionals, values, io, stderr);

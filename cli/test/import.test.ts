@@ -708,7 +708,7 @@ describe("cdp-orders import", () => {
 
 describe("the cdp-orders command line", () => {
   it.each([
-    [[], "Give a command: import or export."],
+    [[], "Give a command: import, export or verify."],
     [["frobnicate"], 'Unknown command "frobnicate"'],
     [["import"], "import takes one file"],
     [["import", "x.ndjson", "--concurrency", "0"], "--concurrency must be a whole number from 1 to 64"],

@@ -101,7 +101,7 @@ describe("the packed cdp-orders command", { timeout: 90_000 }, () => {
     expect(help.stdout).toContain("Exit codes: 0 every line in the API");
     const usage = await cdpOrders([]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("cdp-orders: Give a command: import or export.");
+    expect(usage.stderr).toContain("cdp-orders: Give a command: import, export or verify.");
   });
 
   it("imports a small file into the fake CDP, each order once, and writes its journal and report", async () => {
