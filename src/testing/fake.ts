@@ -33,7 +33,7 @@ export interface FakeCdpOptions {
   duplicateOrders?: "match" | "keep";
 }
 
-export type FakeFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type FakeFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface FakeCdp {
   /** A standard fetch: give it to `createOrderClient({ fetch })`. Any origin; hrefs use the request's. */
@@ -59,7 +59,7 @@ export interface FakeCdpCore {
 
 export interface FakeCdpHooks {
   /** Told why a request got a 400 for breaking the spec or for a body that is not JSON. */
-  badRequest?(why: string): void;
+  badRequest?(request: Request, why: string): void;
 }
 
 const NO_FAULTS: CallFaults = { latencyMs: 0 };
@@ -111,13 +111,13 @@ export function createFakeCdpCore(options: FakeCdpOptions = {}, hooks: FakeCdpHo
     try {
       body = text === "" ? undefined : JSON.parse(text);
     } catch {
-      hooks.badRequest?.("the body is not JSON");
+      hooks.badRequest?.(request, "the body is not JSON");
       return respond({ status: 400, body: errorBody(400, "The body is not JSON.") }, check);
     }
     const query = typedQuery(url.searchParams);
     const violations = checks.request(matched.key, { path: matched.params, query, body });
     if (violations.length > 0) {
-      hooks.badRequest?.(violations.map((v) => `${v.path}: ${v.message}`).join("; "));
+      hooks.badRequest?.(request, violations.map((v) => `${v.path}: ${v.message}`).join("; "));
       return respond({ status: 400, body: violationsBody(matched.key, violations) }, check);
     }
     // Nothing has changed yet: an abort during the wait or the load still means no effect.
@@ -152,7 +152,7 @@ export function createFakeCdpCore(options: FakeCdpOptions = {}, hooks: FakeCdpHo
   }
 
   const fake: FakeCdp = Object.freeze({
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => handle(new Request(input, init)),
+    fetch: async (input: string | URL | Request, init?: RequestInit) => handle(new Request(input, init)),
     store: storeView(state),
     reset() {
       state.clear();

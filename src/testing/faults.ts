@@ -1,6 +1,7 @@
 // Faults a test asks the fake for with `fail`: error answers, latency, a connection that
 // fails before the request arrives, or one that drops after the request took effect.
-import { type FakeOperation, ROUTES } from "./routes.js";
+import type { FakeOperation } from "./operation-names.js";
+import { ROUTES } from "./routes.js";
 
 /** What can go wrong with a call. */
 export type Fault =

@@ -10,7 +10,7 @@ export {
 } from "./fake.js";
 export { FakeCdpBugError } from "./answers.js";
 export type { Fault, FaultScope } from "./faults.js";
-export type { FakeOperation } from "./routes.js";
+export type { FakeOperation } from "./operation-names.js";
 export type {
   FakeCounts,
   FakeOrder,

@@ -1,5 +1,6 @@
 // Which operation a request is for, and its query read the way the spec types it.
-import { type FakeOperation, type Handler, ROUTES } from "./routes.js";
+import type { FakeOperation } from "./operation-names.js";
+import { type Handler, ROUTES } from "./routes.js";
 
 export interface MatchedOperation {
   /** `METHOD /path/template`, the key of the spec's validators. */

@@ -1,6 +1,7 @@
 // The fake's behaviour for each of the spec's 38 operations, over the in-memory store. A
 // handler returns the status and body; a problem (a broken rule, an unknown ref) is thrown.
 import { extensionRoutes } from "./extension-routes.js";
+import type { FakeOperation } from "./operation-names.js";
 import { personRoutes } from "./person-routes.js";
 import { found, page, Problem, renderItem, renderOrder, type RouteAnswer, type RouteContext } from "./render.js";
 import type { Fields, StoredOrder } from "./store.js";
@@ -141,7 +142,4 @@ export const ROUTES = {
   "PATCH /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}": (c) => itemExtension.update(c, true),
   "DELETE /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}": itemExtension.remove,
   "DELETE /v2.1/orderItems/{orderItemRef}/extensions/{dataExtensionName}/fields": itemExtension.removeFields,
-} satisfies Record<string, Handler>;
-
-/** An operation of the API, as `METHOD /path/template`: `"POST /v2.1/orders"`. */
-export type FakeOperation = keyof typeof ROUTES;
+} satisfies Record<FakeOperation, Handler>;
