@@ -3,9 +3,11 @@ import { defineConfig, type Options } from "tsup";
 // The library: one bundle per module format, each with a declaration file of its own, so
 // `import` and `require` consumers both get types that describe the file they load. The
 // generated validators are bundled in; dependencies stay external unless said otherwise.
+// Two entries: the client (`sitecore-cdp-orders`) and the fake API for tests
+// (`sitecore-cdp-orders/testing`), which the client's entry does not import.
 // (The `cdp-orders` command is built in cli/, by its own config.)
 const shared = {
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
   dts: true,
   tsconfig: "tsconfig.build.json",
   clean: true,

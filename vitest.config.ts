@@ -3,9 +3,15 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // The command (cli/) imports the library by its package name: the sources, as the
-    // tsconfig's paths say, so its tests need no build.
-    alias: [{ find: /^sitecore-cdp-orders$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) }],
+    // The command (cli/) imports the library by its package name, and tests import the fake
+    // by its entry's: the sources, as the tsconfig's paths say, so the tests need no build.
+    alias: [
+      { find: /^sitecore-cdp-orders$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
+      {
+        find: /^sitecore-cdp-orders\/testing$/,
+        replacement: fileURLToPath(new URL("src/testing/index.ts", import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts", "cli/test/**/*.test.ts"],

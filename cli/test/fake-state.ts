@@ -1,6 +1,6 @@
 // What the fake holds after an import, compared with the input, line by line.
 import { consumersOf, itemFields, orderFields, type OrderLine } from "../src/import/order-line.js";
-import type { FakeStore } from "../../test/fake-cdp/store.js";
+import type { FakeStore } from "../../test/fake-cdp/server.js";
 
 /** Every problem found: a missing or duplicated order, or a child that is missing, extra or different. */
 export function exactlyOnceProblems(store: FakeStore, lines: readonly OrderLine[]): string[] {

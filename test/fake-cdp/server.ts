@@ -1,22 +1,22 @@
-// A stateful fake of the Order REST API v2.1 on 127.0.0.1 (node:http, keep-alive, Basic
-// auth). Every request is checked against the spec with the client's own validators before
-// it takes effect, and every answer against the spec's response schemas before it is sent:
-// an answer that breaks the spec becomes a 500 and is recorded in `violations`, so a test
-// that ends with violations fails. Faults come from a replaceable plan.
+// The fake Order REST API v2.1 on 127.0.0.1 (node:http, keep-alive), for tests that need a
+// socket: the command's process tests and the import benchmark. A thin adapter over the
+// in-memory fake of `sitecore-cdp-orders/testing` (src/testing), which checks every request
+// and answer against the spec and holds the state. The adapter adds what only a server has:
+// a log of the requests received, connection resets, server-wide latency, and fault plans
+// decided per request (./faults.ts). A request that breaks the spec, or an answer of the
+// fake's that does (then answered 500), is recorded in `violations`, so a test that ends
+// with violations fails.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basicAuthorization } from "../../src/auth.js";
+import { errorBody, FakeCdpBugError } from "../../src/testing/answers.js";
+import { createFakeCdpCore } from "../../src/testing/fake.js";
+import type { CallFaults } from "../../src/testing/faults.js";
+import { matchOperation } from "../../src/testing/operations.js";
+import type { FakeStore } from "../../src/testing/store.js";
 import type { Fault, FaultPlan } from "./faults.js";
-import { Problem, ROUTES, type RouteAnswer } from "./routes.js";
-import {
-  loadSpecOperations,
-  requestViolations,
-  responseProblem,
-  typedQuery,
-  type SpecOperation,
-} from "./spec-checks.js";
-import { FakeStore } from "./store.js";
+
+export type { FakeStore };
 
 export const FAKE_CREDENTIALS = { clientKey: "fake-client-key", apiToken: "fake-api-token-5ecret" } as const;
 
@@ -56,21 +56,29 @@ export interface FakeCdp {
   close(): Promise<void>;
 }
 
-let operations: SpecOperation[] | undefined;
-
-function route(method: string, path: string): { operation: SpecOperation; params: Record<string, string> } | undefined {
-  operations ??= loadSpecOperations();
-  for (const operation of operations) {
-    if (operation.method !== method) continue;
-    const match = operation.pattern.exec(path);
-    if (!match) continue;
-    const params = Object.fromEntries(operation.pathNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
-    return { operation, params };
+/** A plan's fault as the in-memory fake takes it; `delay` is waited for here. */
+function callFaults(fault: Fault | undefined): CallFaults {
+  switch (fault?.kind) {
+    case "reset-before":
+      return { latencyMs: 0, fault: { kind: "connection-failure" } };
+    case "reset-after":
+      return { latencyMs: 0, fault: { kind: "dropped-after-processing" } };
+    case "status": {
+      const { status, retryAfter, afterEffect } = fault;
+      return {
+        latencyMs: 0,
+        fault: {
+          kind: "status",
+          status,
+          ...(retryAfter === undefined ? {} : { retryAfter }),
+          ...(afterEffect === undefined ? {} : { processed: afterEffect }),
+        },
+      };
+    }
+    default:
+      return { latencyMs: 0 };
   }
-  return undefined;
 }
-
-const errorBody = (status: number, message: string) => ({ status, code: status, message });
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -78,15 +86,30 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function headersOf(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  return headers;
+}
+
 export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCdp> {
-  operations ??= loadSpecOperations();
-  const store = new FakeStore();
   const requests: ReceivedRequest[] = [];
   const violations: string[] = [];
-  const expectedAuthorization = basicAuthorization(FAKE_CREDENTIALS.clientKey, FAKE_CREDENTIALS.apiToken);
+  const receivedAs = new WeakMap<Request, ReceivedRequest>();
+  // Every create makes a new order, so a test sees a duplicate create.
+  const core = createFakeCdpCore(
+    { ...FAKE_CREDENTIALS, duplicateOrders: "keep" },
+    {
+      badRequest(request, why) {
+        const received = receivedAs.get(request);
+        violations.push(`request ${received?.method} ${received?.url}: ${why}`);
+      },
+    },
+  );
   let faults = options.faults;
   let latencyMs = options.latencyMs ?? 0;
-  let ignoreExpand = false;
   let origin = "";
   const timers = new Set<NodeJS.Timeout>();
 
@@ -101,102 +124,53 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
           timers.add(timer);
         });
 
-  function send(
-    response: ServerResponse,
-    received: ReceivedRequest,
-    operation: SpecOperation | undefined,
-    answer: RouteAnswer,
-    headers: Record<string, string> = {},
-  ) {
-    let { status, body } = answer;
-    const problem = operation ? responseProblem(operation, status, body) : undefined;
-    if (problem !== undefined) {
-      violations.push(`response to ${received.method} ${received.url}: ${problem}`);
-      status = 500;
-      body = errorBody(500, `The fake's answer broke the spec: ${problem}`);
-    }
-    received.outcome = status;
+  const answered = (received: ReceivedRequest, outcome: NonNullable<ReceivedRequest["outcome"]>) => {
+    received.outcome = outcome;
     received.answeredAt = Date.now();
-    if (response.destroyed) return;
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    response.writeHead(status, { ...headers, ...(text === undefined ? {} : { "content-type": "application/json" }) });
-    response.end(text);
+  };
+
+  async function answerOf(request: IncomingMessage, received: ReceivedRequest, text: string, fault: Fault | undefined) {
+    const url = new URL(request.url ?? "/", origin);
+    const init: RequestInit = { method: received.method, headers: headersOf(request) };
+    if (text !== "" && received.method !== "GET" && received.method !== "HEAD") init.body = text;
+    const forwarded = new Request(url, init);
+    receivedAs.set(forwarded, received);
+    try {
+      return await core.handle(forwarded, callFaults(fault));
+    } catch (error) {
+      if (fault?.kind === "reset-before" || fault?.kind === "reset-after") {
+        answered(received, fault.kind);
+        request.socket.destroy();
+        return undefined;
+      }
+      if (!(error instanceof FakeCdpBugError)) throw error;
+      violations.push(`response to ${received.method} ${received.url}: ${error.message}`);
+      return Response.json(errorBody(500, `The fake's answer broke the spec: ${error.message}`), { status: 500 });
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", origin);
     const method = request.method ?? "GET";
-    const matched = route(method, url.pathname);
+    const operation = matchOperation(method, url.pathname)?.key;
     const received: ReceivedRequest = {
       index: requests.length + 1,
       method,
-      operation: matched?.operation.key,
+      operation,
       url: `${url.pathname}${url.search}`,
       receivedAt: Date.now(),
     };
     requests.push(received);
     const text = await readBody(request);
-    const fault: Fault | undefined =
-      matched && faults?.({ index: received.index, operation: matched.operation.key, method, url: received.url });
+    const fault = operation && faults?.({ index: received.index, operation, method, url: received.url });
     await wait(latencyMs + (fault?.kind === "delay" ? fault.ms : 0));
-
-    if (request.headers.authorization !== expectedAuthorization) {
-      return send(response, received, matched?.operation, { status: 401, body: errorBody(401, "Unauthorized") });
-    }
-    if (!matched)
-      return send(response, received, undefined, {
-        status: 404,
-        body: errorBody(404, `No operation ${method} ${url.pathname}`),
-      });
-    const { operation, params } = matched;
-    if (fault?.kind === "reset-before") {
-      received.outcome = "reset-before";
-      received.answeredAt = Date.now();
-      request.socket.destroy();
-      return;
-    }
-    if (fault?.kind === "status" && !fault.afterEffect) {
-      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter };
-      return send(
-        response,
-        received,
-        operation,
-        { status: fault.status, body: errorBody(fault.status, "Injected fault") },
-        headers,
-      );
-    }
-
-    let body: unknown;
-    try {
-      body = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      violations.push(`request ${method} ${received.url}: the body is not JSON`);
-      return send(response, received, operation, { status: 400, body: errorBody(400, "The body is not JSON.") });
-    }
-    const query = typedQuery(url.searchParams, operation.queryTypes);
-    const broken = requestViolations(operation, { path: params, query, body });
-    if (broken.length > 0) {
-      const list = broken.map((v) => `${v.path}: ${v.message}`).join("; ");
-      violations.push(`request ${method} ${received.url}: ${list}`);
-      return send(response, received, operation, { status: 400, body: errorBody(400, list) });
-    }
-
-    let answer: RouteAnswer;
-    try {
-      answer = ROUTES[operation.key]!({ store, origin, path: url.pathname, params, query, body, ignoreExpand });
-    } catch (error) {
-      if (!(error instanceof Problem)) throw error;
-      answer = { status: error.status, body: errorBody(error.status, error.message) };
-    }
-    if (fault?.kind === "reset-after") {
-      received.outcome = "reset-after";
-      received.answeredAt = Date.now();
-      request.socket.destroy();
-      return;
-    }
-    if (fault?.kind === "status")
-      answer = { status: fault.status, body: errorBody(fault.status, "Injected fault after the request took effect") };
-    send(response, received, operation, answer);
+    const sent = await answerOf(request, received, text, fault || undefined);
+    if (sent === undefined) return;
+    answered(received, sent.status);
+    if (response.destroyed) return;
+    const body = await sent.text();
+    response.writeHead(sent.status, Object.fromEntries(sent.headers));
+    response.end(body === "" ? undefined : body);
   }
 
   const server = createServer({ keepAlive: true }, (request, response) => {
@@ -212,7 +186,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
 
   return {
     url: origin,
-    store,
+    store: core.state,
     requests,
     violations,
     setFaults: (plan) => {
@@ -222,7 +196,7 @@ export async function startFakeCdp(options: FakeCdpOptions = {}): Promise<FakeCd
       latencyMs = ms;
     },
     setIgnoreExpand: (ignore) => {
-      ignoreExpand = ignore;
+      core.settings.ignoreExpand = ignore;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -57,21 +57,25 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
   it("holds the build, the license, the README and the changelog, and nothing else", async ({ expect }) => {
     const listing = await run("tar", ["-tzf", tarball], { cwd: workDir });
     succeeded(listing, "tar -tzf");
-    // The ES module build splits the request and the response validators each into a chunk
-    // loaded on first use, with what both share in a third.
-    const hashed = (file: string) => file.replace(/-[A-Z0-9]{8}\.js$/, "-[hash].js");
-    const files = listing.stdout.trim().split("\n").map(hashed).sort();
-    expect(files).toEqual([
+    // Two entries, the client and the fake (testing). The ES module build splits the
+    // validators into chunks loaded on first use, and what both entries share into chunks.
+    const files = listing.stdout.trim().split("\n").sort();
+    expect(files.map((f) => f.replace(/-[A-Z0-9]{8}\.js$/, "-[hash].js"))).toEqual([
       "package/CHANGELOG.md",
       "package/LICENSE",
       "package/README.md",
       "package/dist/cjs/index.cjs",
       "package/dist/cjs/index.d.cts",
+      "package/dist/cjs/testing.cjs",
+      "package/dist/cjs/testing.d.cts",
+      "package/dist/esm/chunk-[hash].js",
       "package/dist/esm/chunk-[hash].js",
       "package/dist/esm/index.d.ts",
       "package/dist/esm/index.js",
       "package/dist/esm/request-violations-[hash].js",
       "package/dist/esm/response-violations-[hash].js",
+      "package/dist/esm/testing.d.ts",
+      "package/dist/esm/testing.js",
       "package/package.json",
     ]);
   });
@@ -92,6 +96,18 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
         referenceId: ORDER_EXAMPLE.referenceId,
         violations: ["body.orderedAt format"],
       });
+    },
+  );
+
+  it.for([
+    ["an ES module", "testing.mjs", "R-ESM"],
+    ["a CommonJS module", "testing.cjs", "R-CJS"],
+  ] as const)(
+    "gives %s the fake from sitecore-cdp-orders/testing: a create read back, an injected 503",
+    async ([, file, referenceId], { expect }) => {
+      const result = await run(process.execPath, [file], { cwd: consumer });
+      succeeded(result, `node ${file}`);
+      expect(JSON.parse(result.stdout)).toEqual({ referenceId, stored: [referenceId], injected: 503 });
     },
   );
 
@@ -144,9 +160,12 @@ describe.concurrent("the packed tarball", { timeout: 90_000 }, () => {
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 
-  it("has an ES module entry that bundles for the neutral platform without a Node built-in", async ({ expect }) => {
-    const entry = join(consumer, "node_modules/sitecore-cdp-orders/dist/esm/index.js");
-    const { nodeImports } = await bundleForNeutralPlatform({ file: entry });
-    expect(nodeImports).toEqual([]);
-  });
+  it.for(["index.js", "testing.js"])(
+    "has an ES module entry, %s, that bundles for the neutral platform without a Node built-in",
+    async (file, { expect }) => {
+      const entry = join(consumer, "node_modules/sitecore-cdp-orders/dist/esm", file);
+      const { nodeImports } = await bundleForNeutralPlatform({ file: entry });
+      expect(nodeImports).toEqual([]);
+    },
+  );
 });

@@ -2,66 +2,14 @@
 // built-ins anywhere in its import graph, and no Node globals when it runs.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createContext, runInContext } from "node:vm";
+import { runInContext } from "node:vm";
 import { describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { bundleForNeutralPlatform } from "../support/neutral-bundle.js";
 import { ROOT } from "../support/paths.js";
+import { webOnlyContext } from "../support/web-context.js";
 
 const ENTRY = { file: join(ROOT, "src/index.ts") };
-
-/**
- * The web APIs every fetch runtime provides (the WinterTC minimum common API), taken from
- * this Node. Node's own globals (`process`, `Buffer`, `require`, `setImmediate`) are left out.
- */
-const WEB_GLOBALS = [
-  "AbortController",
-  "AbortSignal",
-  "Blob",
-  "ByteLengthQueuingStrategy",
-  "CompressionStream",
-  "CountQueuingStrategy",
-  "crypto",
-  "CryptoKey",
-  "DecompressionStream",
-  "DOMException",
-  "Event",
-  "EventTarget",
-  "File",
-  "FormData",
-  "Headers",
-  "ReadableStream",
-  "Request",
-  "Response",
-  "SubtleCrypto",
-  "TextDecoder",
-  "TextDecoderStream",
-  "TextEncoder",
-  "TextEncoderStream",
-  "TransformStream",
-  "URL",
-  "URLSearchParams",
-  "WebAssembly",
-  "WritableStream",
-  "atob",
-  "btoa",
-  "console",
-  "fetch",
-  "performance",
-  "queueMicrotask",
-  "setTimeout",
-  "clearTimeout",
-  "setInterval",
-  "clearInterval",
-  "structuredClone",
-] as const;
-
-function webOnlyContext(): Record<string, unknown> {
-  const globals = globalThis as unknown as Record<string, unknown>;
-  return createContext(
-    Object.fromEntries(WEB_GLOBALS.filter((name) => name in globals).map((name) => [name, globals[name]])),
-  );
-}
 
 const ORDER_EXAMPLE = parse(readFileSync(join(ROOT, "openapi/components/examples/Order.yaml"), "utf8")).value as {
   referenceId: string;

@@ -63,7 +63,7 @@ declare global {
 /** A snippet that must not compile, proving the check can fail. */
 const CONTROL = `await cdp.GET("/v2.1/order", {});\n`;
 
-// As strict as this repository; the package name maps to the source, so no build is needed.
+// As strict as this repository; the package's entries map to the sources, so no build is needed.
 const TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
@@ -77,7 +77,10 @@ const TSCONFIG = {
     exactOptionalPropertyTypes: true,
     skipLibCheck: true,
     noEmit: true,
-    paths: { "sitecore-cdp-orders": [join(ROOT, "src/index.ts")] },
+    paths: {
+      "sitecore-cdp-orders": [join(ROOT, "src/index.ts")],
+      "sitecore-cdp-orders/testing": [join(ROOT, "src/testing/index.ts")],
+    },
   },
   include: ["*.ts"],
 };
@@ -136,6 +139,7 @@ describe("the TypeScript snippets of the README and docs/", () => {
       "docs/package.md",
       "docs/pagination.md",
       "docs/testing-against-the-mock.md",
+      "docs/testing.md",
     ])
       expect(pagesWithSnippets, path).toContain(path);
     // The quick start and one example per resource.

@@ -1,7 +1,7 @@
 // The fake API's state: orders and everything under them, in memory, in creation order.
-// Unlike Sitecore CDP (which matches orders with the same referenceId and orderedAt within
-// two days), every create here makes a new record, so a duplicate create is visible to tests.
-import { randomUUID } from "node:crypto";
+// Deleting an order deletes what is under it (items, contacts, consumers, data extensions);
+// deleting an item deletes its data extension.
+import { Guests } from "./guests.js";
 
 export type Fields = Record<string, unknown>;
 export type ExtensionValues = Record<string, string | number | boolean>;
@@ -31,17 +31,37 @@ export interface StoredExtension extends Stamped {
   values: ExtensionValues;
 }
 
+export type PersonKind = "contacts" | "consumers";
+export type ExtensionKind = "orderExtensions" | "itemExtensions";
+
 interface Children {
   items: Set<string>;
   contacts: Set<string>;
   consumers: Set<string>;
 }
 
+/** Orders with the same referenceId whose orderedAt values are at most this far apart are one order. */
+export const SAME_ORDER_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+const now = () => new Date().toISOString();
+
 function stamp(): Stamped {
-  const now = new Date().toISOString();
-  return { ref: randomUUID(), createdAt: now, modifiedAt: now };
+  const at = now();
+  return { ref: crypto.randomUUID(), createdAt: at, modifiedAt: at };
 }
 
+/** Whether two orderedAt values are within the window; a value no date parser reads matches only itself. */
+export function withinSameOrderWindow(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "string" || typeof b !== "string") return false;
+  const distance = Math.abs(Date.parse(a) - Date.parse(b));
+  return distance <= SAME_ORDER_WINDOW_MS;
+}
+
+/**
+ * The records, by ref. The maps are the state; the indexes beside them only speed look-ups
+ * up, and a look-up checks what it finds against the maps, so clearing a map is enough.
+ */
 export class FakeStore {
   readonly orders = new Map<string, StoredOrder>();
   readonly items = new Map<string, StoredChild>();
@@ -53,8 +73,17 @@ export class FakeStore {
   readonly itemExtensions = new Map<string, StoredExtension>();
   private readonly children = new Map<string, Children>();
   private readonly byReferenceId = new Map<string, Set<string>>();
-  /** Guest refs by identity (first identifier, else first email). */
-  private readonly guests = new Map<string, string>();
+  private readonly guests = new Guests();
+
+  /** Empties the store, guests included. */
+  clear(): void {
+    for (const map of [this.orders, this.items, this.contacts, this.consumers]) map.clear();
+    this.orderExtensions.clear();
+    this.itemExtensions.clear();
+    this.children.clear();
+    this.byReferenceId.clear();
+    this.guests.clear();
+  }
 
   createOrder(fields: Fields): StoredOrder {
     const order = { ...stamp(), fields };
@@ -68,7 +97,16 @@ export class FakeStore {
   }
 
   ordersWithReferenceId(referenceId: string): StoredOrder[] {
-    return [...(this.byReferenceId.get(referenceId) ?? [])].map((ref) => this.orders.get(ref)!);
+    return this.existing(this.orders, this.byReferenceId.get(referenceId)).filter(
+      (order) => order.fields.referenceId === referenceId,
+    );
+  }
+
+  /** The first order the API would take an order with these identity fields to be. */
+  sameOrder(fields: Fields): StoredOrder | undefined {
+    return this.ordersWithReferenceId(String(fields.referenceId)).find((order) =>
+      withinSameOrderWindow(order.fields.orderedAt, fields.orderedAt),
+    );
   }
 
   /** The orders whose contact resolved to the guest. */
@@ -79,7 +117,7 @@ export class FakeStore {
 
   replaceOrder(order: StoredOrder, fields: Fields): void {
     order.fields = fields;
-    order.modifiedAt = new Date().toISOString();
+    order.modifiedAt = now();
   }
 
   deleteOrder(ref: string): void {
@@ -102,7 +140,12 @@ export class FakeStore {
   }
 
   itemsOf(orderRef: string): StoredChild[] {
-    return [...(this.children.get(orderRef)?.items ?? [])].map((ref) => this.items.get(ref)!);
+    return this.existing(this.items, this.children.get(orderRef)?.items);
+  }
+
+  replaceItem(item: StoredChild, fields: Fields): void {
+    item.fields = fields;
+    item.modifiedAt = now();
   }
 
   deleteItem(ref: string): void {
@@ -112,51 +155,47 @@ export class FakeStore {
     this.items.delete(ref);
   }
 
-  createPerson(kind: "contacts" | "consumers", orderRef: string, fields: Fields): StoredPerson {
-    const person = { ...stamp(), orderRef, fields, guestRef: this.guestOf(fields) };
+  createPerson(kind: PersonKind, orderRef: string, fields: Fields): StoredPerson {
+    const person = { ...stamp(), orderRef, fields, guestRef: this.guests.of(fields) };
     this[kind].set(person.ref, person);
     this.children.get(orderRef)?.[kind].add(person.ref);
     return person;
   }
 
-  peopleOf(kind: "contacts" | "consumers", orderRef: string): StoredPerson[] {
-    return [...(this.children.get(orderRef)?.[kind] ?? [])].map((ref) => this[kind].get(ref)!);
+  peopleOf(kind: PersonKind, orderRef: string): StoredPerson[] {
+    return this.existing(this[kind], this.children.get(orderRef)?.[kind]);
   }
 
   replacePerson(person: StoredPerson, fields: Fields): void {
     person.fields = fields;
-    person.guestRef = this.guestOf(fields);
-    person.modifiedAt = new Date().toISOString();
+    person.guestRef = this.guests.of(fields);
+    person.modifiedAt = now();
   }
 
-  deletePerson(kind: "contacts" | "consumers", ref: string): void {
+  deletePerson(kind: PersonKind, ref: string): void {
     const person = this[kind].get(ref);
     if (person) this.children.get(person.orderRef)?.[kind].delete(ref);
     this[kind].delete(ref);
   }
 
-  createExtension(
-    kind: "orderExtensions" | "itemExtensions",
-    ownerRef: string,
-    values: ExtensionValues,
-  ): StoredExtension {
+  createExtension(kind: ExtensionKind, ownerRef: string, values: ExtensionValues): StoredExtension {
     const extension = { ...stamp(), ownerRef, values };
     this[kind].set(ownerRef, extension);
     return extension;
   }
 
-  /** The guest a person resolves to: the same identity always resolves to the same guest. */
-  private guestOf(fields: Fields): string {
-    const identifiers = fields.identifiers as { provider: string; id: string }[] | undefined;
-    const emails = fields.emails as string[] | undefined;
-    const first = identifiers?.[0];
-    const identity = first ? `id:${first.provider}:${first.id}` : emails?.[0] ? `email:${emails[0]}` : undefined;
-    if (identity === undefined) return randomUUID();
-    let guest = this.guests.get(identity);
-    if (guest === undefined) {
-      guest = randomUUID();
-      this.guests.set(identity, guest);
+  replaceExtension(extension: StoredExtension, values: ExtensionValues): void {
+    extension.values = values;
+    extension.modifiedAt = now();
+  }
+
+  /** The records of `refs` that are still in `map`, in the order of `refs`. */
+  private existing<T>(map: Map<string, T>, refs: Iterable<string> | undefined): T[] {
+    const found: T[] = [];
+    for (const ref of refs ?? []) {
+      const record = map.get(ref);
+      if (record !== undefined) found.push(record);
     }
-    return guest;
+    return found;
   }
 }
