@@ -24,7 +24,8 @@ export interface Credentials {
 export interface Given {
   order(): Promise<{ orderRef: string }>;
   orderItem(): Promise<{ orderRef: string; orderItemRef: string }>;
-  orderContact(): Promise<{ orderRef: string; orderContactRef: string }>;
+  /** An order with its contact, and the guest the contact resolved to. */
+  orderContact(): Promise<{ orderRef: string; orderContactRef: string; guestRef: string }>;
   orderConsumer(): Promise<{ orderRef: string; orderConsumerRef: string }>;
   /** An order with its data extension `ext`, made of the OrderDataExtensionRequest example. */
   orderDataExtension(): Promise<{ orderRef: string }>;
@@ -77,6 +78,13 @@ function reportedViolations(recorded: readonly RecordedRequest[]): string[] {
   });
 }
 
+/** The guest ref at the end of a contact's `guest.href`. */
+function guestRefOf(contact: { guest?: { href: string } }): string {
+  const ref = contact.guest?.href.split("/").at(-1);
+  if (ref === undefined) throw new Error("the contact has no guest link");
+  return ref;
+}
+
 /**
  * Refs that only percent-encoding keeps in one path segment (`/`, `?`, `#`, `%`, space,
  * non-ASCII): Prism accepts any non-empty ref, so the paths sent to it show the encoding.
@@ -104,7 +112,7 @@ export const PRISM: TargetDefinition = {
       given: {
         order: async () => ({ orderRef }),
         orderItem: async () => ({ orderRef, orderItemRef }),
-        orderContact: async () => ({ orderRef, orderContactRef }),
+        orderContact: async () => ({ orderRef, orderContactRef, guestRef: guestRefOf(example("OrderContact")) }),
         orderConsumer: async () => ({ orderRef, orderConsumerRef }),
         orderDataExtension: async () => ({ orderRef }),
         orderItemDataExtension: async () => ({ orderItemRef }),
@@ -154,7 +162,7 @@ export const FAKE: TargetDefinition = {
               body: example("OrderContactRequest"),
             }),
           );
-          return { orderRef, orderContactRef: contact.ref };
+          return { orderRef, orderContactRef: contact.ref, guestRef: guestRefOf(contact) };
         },
         async orderConsumer() {
           const { orderRef } = await order();
@@ -282,7 +290,7 @@ export function describeTarget(
     afterEach(({ task }) => {
       expect(target.problems(), `${target.name} found problems`).toEqual([]);
       if (!perOperation) return;
-      const named = task.name.split(" ")[0];
+      const named = /^\w+/.exec(task.name)?.[0];
       const sent = target.recorded().map((r) => operationOf(r.method, r.path) ?? `${r.method} ${r.path}`);
       expect(sent.length, `"${task.name}" sent nothing to ${target.name}`).toBeGreaterThan(0);
       expect(sent.filter((operation) => operation !== named)).toEqual([]);
