@@ -74,6 +74,8 @@ function sentShape(request: RecordedRequest) {
  */
 export function expectSent(target: ContractTarget, ...expected: ExpectedRequest[]): void {
   const authorization = basicAuthorization(target.credentials);
+  // Marked first: a mismatch is reported once, by the assertion below.
+  markSentChecked(target);
   expect(target.recorded().map(sentShape)).toEqual(
     expected.map((request) => ({
       method: request.method,
@@ -84,7 +86,6 @@ export function expectSent(target: ContractTarget, ...expected: ExpectedRequest[
       body: request.body,
     })),
   );
-  markSentChecked(target);
 }
 
 /**
