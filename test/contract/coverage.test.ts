@@ -1,38 +1,23 @@
-// Every operation of the spec is exercised by a contract test. Test files run isolated, so
-// the registry is their text: each test title starts with the operationId of the request
-// it sends, and this file checks that claim against the spec.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Every operation of the spec is exercised by a contract test, against every target. Test
+// files run isolated, so the registry is the suites' text: each test title starts with the
+// operationId of the request it sends, each suite is in CONTRACT_SUITES, and each target
+// has an entry file that runs all of them. At run time each target's block checks the
+// rest, for each test: it sent at least one request, only of the operation its title
+// names, and asserted each request it sent (support/targets.ts, `describeTarget`).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { CONTRACT_SUITES } from "./suites/index.js";
+import { specOperations } from "./support/spec-operations.js";
+import { TARGETS } from "./support/targets.js";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const OPENAPI = join(HERE, "../../openapi");
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-/** Files whose tests do not each exercise one operation's success path. */
-const NOT_PER_OPERATION = new Set(["coverage.test.ts", "invalid-requests.test.ts"]);
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const SUITES = join(HERE, "suites");
 
-interface Operation {
-  operationId: string;
-  tag: string;
-  method: string;
-  path: string;
-}
-
-type PathItem = Partial<Record<(typeof METHODS)[number], { operationId: string; tags: string[] }>>;
-
-const readYaml = (file: string): unknown => parse(readFileSync(file, "utf8"));
-
-function specOperations(): Operation[] {
-  const root = readYaml(join(OPENAPI, "openapi.yaml")) as { paths: Record<string, { $ref: string }> };
-  return Object.entries(root.paths).flatMap(([path, { $ref }]) => {
-    const item = readYaml(join(OPENAPI, $ref)) as PathItem;
-    return METHODS.flatMap((method) => {
-      const op = item[method];
-      return op ? [{ operationId: op.operationId, tag: op.tags[0] ?? "", method: method.toUpperCase(), path }] : [];
-    });
-  });
+interface SuiteFile {
+  file: string;
+  text: string;
 }
 
 interface ContractTest {
@@ -42,10 +27,14 @@ interface ContractTest {
   calls: string[];
 }
 
-function contractTests(byRoute: Map<string, string>): ContractTest[] {
-  const files = readdirSync(HERE).filter((f) => f.endsWith(".test.ts") && !NOT_PER_OPERATION.has(f));
-  return files.flatMap((file) => {
-    const text = readFileSync(join(HERE, file), "utf8");
+function suiteFiles(): SuiteFile[] {
+  return readdirSync(SUITES)
+    .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+    .map((file) => ({ file, text: readFileSync(join(SUITES, file), "utf8") }));
+}
+
+function contractTests(files: SuiteFile[], byRoute: Map<string, string>): ContractTest[] {
+  return files.flatMap(({ file, text }) => {
     const starts = [...text.matchAll(/\bit\(\s*"([^"]+)"/g)];
     return starts.map((start, i) => {
       const body = text.slice(start.index, starts[i + 1]?.index ?? text.length);
@@ -59,7 +48,8 @@ function contractTests(byRoute: Map<string, string>): ContractTest[] {
 
 const operations = specOperations();
 const byRoute = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.operationId]));
-const tests = contractTests(byRoute);
+const files = suiteFiles();
+const tests = contractTests(files, byRoute);
 const firstWord = (title: string) => title.split(" ")[0] ?? "";
 
 describe("Contract test coverage", () => {
@@ -82,11 +72,35 @@ describe("Contract test coverage", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("every contract test lives in the file named after its operation's tag", () => {
+  it("every contract test lives in the suite named after its operation's tag", () => {
     const tagOf = new Map(operations.map((op) => [op.operationId, op.tag]));
     const misplaced = tests
-      .filter((t) => `${tagOf.get(firstWord(t.title))?.toLowerCase().replaceAll(" ", "-")}.test.ts` !== t.file)
+      .filter((t) => `${tagOf.get(firstWord(t.title))?.toLowerCase().replaceAll(" ", "-")}.ts` !== t.file)
       .map((t) => `${t.file}: "${t.title}"`);
     expect(misplaced).toEqual([]);
+  });
+
+  it("every suite runs, each test once per run: in CONTRACT_SUITES, with no skip, only, each or describe", () => {
+    expect(CONTRACT_SUITES.map((suite) => suite.file).sort()).toEqual(files.map(({ file }) => file).sort());
+    const odd = files
+      .filter(({ text }) =>
+        /\b(describe|it|test)\.(skip|only|todo|skipIf|runIf|each|fails)\b|\b(describe|test)\(/.test(text),
+      )
+      .map(({ file }) => file);
+    expect(odd).toEqual([]);
+  });
+
+  it("the suites run against Prism and against the fake, each from its own entry file", () => {
+    expect(TARGETS.map((target) => [target.id, target.name, target.stateful])).toEqual([
+      ["prism", "Prism", false],
+      ["fake", "the fake", true],
+    ]);
+    for (const target of TARGETS) {
+      const entry = join(HERE, `${target.id}.test.ts`);
+      expect(existsSync(entry), entry).toBe(true);
+      expect(readFileSync(entry, "utf8")).toMatch(
+        new RegExp(`^runContractSuites\\(${target.id.toUpperCase()}\\);$`, "m"),
+      );
+    }
   });
 });

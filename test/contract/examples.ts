@@ -65,11 +65,6 @@ export const refs = {
   orderConsumerRef: example("OrderConsumer").ref,
 } as const;
 
-/** The query the request carried, as the server saw it in the URL. */
-export function queryOf(response: Response): Record<string, string> {
-  return Object.fromEntries(new URL(response.url).searchParams);
-}
-
 /** One entry of Prism's `sl-violations` response header. */
 export interface Violation {
   location: string[];
