@@ -1,6 +1,3 @@
-import type { Violation } from "./errors/index.js";
-import type { RequestParts } from "./validation/request-violations.js";
-
 export { createOrderClient, type OrderClient } from "./client.js";
 export type { OrderClientOptions } from "./config.js";
 export type { ResponseValidation } from "./response-check.js";
@@ -45,12 +42,4 @@ export {
   type ResourceLink,
 } from "./pagination/index.js";
 
-/**
- * Loads the request validators the client runs before sending, and returns the check they
- * make: every way a request for `operation` (`"POST /v2.1/orders"`) breaks the spec, empty
- * when it is valid (an operation the spec does not have passes). Loaded on first use, as the
- * client does: they are most of the package's weight, and stay out of what an import loads.
- */
-export async function loadRequestViolations(): Promise<(operation: string, parts: RequestParts) => Violation[]> {
-  return (await import("./validation/request-violations.js")).requestViolations;
-}
+export { loadRequestViolations } from "./validation/lazy.js";

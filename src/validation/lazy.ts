@@ -19,6 +19,16 @@ function loader<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 const loadRequests = loader(() => import("./request-violations.js"));
+
+/**
+ * Loads the request validators the client runs before sending, and returns the check they
+ * make: every way a request for `operation` (`"POST /v2.1/orders"`) breaks the spec, empty
+ * when it is valid (an operation the spec does not have passes). Loaded on first use, as the
+ * client does: they are most of the package's weight, and stay out of what an import loads.
+ */
+export async function loadRequestViolations(): Promise<RequestCheck> {
+  return (await loadRequests()).requestViolations;
+}
 let requestCheck: RequestCheck | undefined;
 
 /** The response check, loaded on first use into a chunk of its own, as the request validators are. */
